@@ -1,0 +1,18 @@
+package org.ipu.outreach;
+
+import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@EnableProcessApplication("event-outreach")
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class OutreachApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(OutreachApplication.class, args);
+  }
+}

@@ -1,0 +1,68 @@
+package org.ipu.outreach.event;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.ipu.outreach.directory.Language;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class EventRepository {
+
+  private final JdbcTemplate jdbc;
+
+  public EventRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<OutreachEvent> find(String code) {
+    return jdbc.query("select * from outreach_event where code = ?", this::row, code).stream().findFirst();
+  }
+
+  public List<OutreachEvent> findAll() {
+    return jdbc.query("select * from outreach_event order by starts_at", this::row);
+  }
+
+  /** Inserts the event, or replaces the one with the same code. */
+  public void save(OutreachEvent e) {
+    jdbc.update("delete from outreach_event where code = ?", e.code());
+    jdbc.update(
+        "insert into outreach_event (code, title, starts_at, ends_at, time_zone, meeting_id,"
+            + " interpretation_languages, audience_note, reply_deadline, signatory_name, signatory_title)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        e.code(),
+        e.title(),
+        Timestamp.from(e.start().toInstant()),
+        Timestamp.from(e.end().toInstant()),
+        e.start().getZone().getId(),
+        e.meetingId(),
+        e.interpretationLanguages().stream().map(Language::name).collect(Collectors.joining(",")),
+        e.audienceNote(),
+        Timestamp.from(e.replyDeadline()),
+        e.signatoryName(),
+        e.signatoryTitle());
+  }
+
+  private OutreachEvent row(ResultSet rs, int n) throws SQLException {
+    ZoneId zone = ZoneId.of(rs.getString("time_zone"));
+    return new OutreachEvent(
+        rs.getString("code"),
+        rs.getString("title"),
+        rs.getTimestamp("starts_at").toInstant().atZone(zone),
+        rs.getTimestamp("ends_at").toInstant().atZone(zone),
+        rs.getString("meeting_id"),
+        Arrays.stream(rs.getString("interpretation_languages").split(","))
+            .map(l -> Language.parse(l).orElseThrow())
+            .toList(),
+        rs.getString("audience_note"),
+        rs.getTimestamp("reply_deadline").toInstant(),
+        rs.getString("signatory_name"),
+        rs.getString("signatory_title"));
+  }
+}

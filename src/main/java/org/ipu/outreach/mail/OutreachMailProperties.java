@@ -1,0 +1,30 @@
+package org.ipu.outreach.mail;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Letters and their delivery. Defaults are documented in application.yaml. The SMTP server itself is
+ * configured with Spring's own spring.mail.* properties.
+ *
+ * @param from sender of every letter
+ * @param replyTo where parliaments reply; named in the letters as the way to answer
+ * @param maxAttempts delivery attempts before a mail is marked failed and an incident is raised
+ * @param retryBackoff wait after the first failed attempt; doubled after each further failure
+ * @param maxPerMinute delivery rate limit (relays such as Exchange Online allow about 30); 0 = none
+ * @param pollInterval how often the outbox sender looks for mails to deliver
+ * @param batchSize mails delivered over one SMTP connection per round
+ * @param embeddedSmtpPort port of the local mail catcher started when embedded-smtp is enabled
+ */
+@ConfigurationProperties("outreach.mail")
+public record OutreachMailProperties(
+    @DefaultValue("Inter-Parliamentary Union <postbox@ipu.example.org>") String from,
+    @DefaultValue("postbox@ipu.example.org") String replyTo,
+    @DefaultValue("5") int maxAttempts,
+    @DefaultValue("PT1M") Duration retryBackoff,
+    @DefaultValue("0") int maxPerMinute,
+    @DefaultValue("PT5S") Duration pollInterval,
+    @DefaultValue("50") int batchSize,
+    @DefaultValue("false") boolean embeddedSmtp,
+    @DefaultValue("2525") int embeddedSmtpPort) {}
