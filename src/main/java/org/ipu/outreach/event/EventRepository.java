@@ -29,14 +29,18 @@ public class EventRepository {
     return jdbc.query("select * from outreach_event order by starts_at", this::row);
   }
 
-  /** Inserts the event, or replaces the one with the same code. */
+  /** Inserts the event, or updates the one with the same code (campaigns keep referring to it). */
   public void save(OutreachEvent e) {
-    jdbc.update("delete from outreach_event where code = ?", e.code());
+    String sql =
+        find(e.code()).isPresent()
+            ? "update outreach_event set title = ?, starts_at = ?, ends_at = ?, time_zone = ?, meeting_id = ?,"
+                + " interpretation_languages = ?, audience_note = ?, reply_deadline = ?, signatory_name = ?,"
+                + " signatory_title = ? where code = ?"
+            : "insert into outreach_event (title, starts_at, ends_at, time_zone, meeting_id,"
+                + " interpretation_languages, audience_note, reply_deadline, signatory_name, signatory_title, code)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     jdbc.update(
-        "insert into outreach_event (code, title, starts_at, ends_at, time_zone, meeting_id,"
-            + " interpretation_languages, audience_note, reply_deadline, signatory_name, signatory_title)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        e.code(),
+        sql,
         e.title(),
         Timestamp.from(e.start().toInstant()),
         Timestamp.from(e.end().toInstant()),
@@ -46,7 +50,8 @@ public class EventRepository {
         e.audienceNote(),
         Timestamp.from(e.replyDeadline()),
         e.signatoryName(),
-        e.signatoryTitle());
+        e.signatoryTitle(),
+        e.code());
   }
 
   private OutreachEvent row(ResultSet rs, int n) throws SQLException {

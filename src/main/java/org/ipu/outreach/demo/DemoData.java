@@ -1,0 +1,129 @@
+package org.ipu.outreach.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.ipu.outreach.directory.DirectoryCsvImporter;
+import org.ipu.outreach.directory.InviteeRepository;
+import org.ipu.outreach.directory.Language;
+import org.ipu.outreach.event.EventRepository;
+import org.ipu.outreach.event.OutreachEvent;
+import org.ipu.outreach.task.TaskProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo profile (the default run): the seed letter's event, once as it was (2023, in the past, so
+ * that the refusal can be seen) and once scheduled from now; the demo directory; and the demo users.
+ */
+@Component
+@Profile("demo")
+public class DemoData {
+
+  public static final String SEED_EVENT = "IPU-2023-SOLIDARITY";
+  public static final String DEMO_EVENT = "IPU-DEMO-SOLIDARITY";
+  static final String TITLE = "Parliamentary solidarity: Supporting MPs under threat";
+  static final String AUDIENCE =
+      "MPs and parliamentary staff from IPU Member Parliaments, and representatives of Associate Members and"
+          + " Permanent Observers. Members of parliamentary committees working on human rights and/or in"
+          + " foreign affairs-related areas are particularly welcome.";
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+  private static final ZoneId GENEVA = ZoneId.of("Europe/Zurich");
+
+  private final EventRepository events;
+  private final InviteeRepository invitees;
+  private final DirectoryCsvImporter importer;
+  private final IdentityService identity;
+  private final TaskProperties tasks;
+  private final DemoProperties demo;
+  private final Environment environment;
+
+  public DemoData(
+      EventRepository events,
+      InviteeRepository invitees,
+      DirectoryCsvImporter importer,
+      IdentityService identity,
+      TaskProperties tasks,
+      DemoProperties demo,
+      Environment environment) {
+    this.events = events;
+    this.invitees = invitees;
+    this.importer = importer;
+    this.identity = identity;
+    this.tasks = tasks;
+    this.demo = demo;
+    this.environment = environment;
+  }
+
+  @EventListener
+  @Order(10) // after the groups exist (IdentitySetup)
+  public void onDeployed(PostDeployEvent event) throws IOException {
+    events.save(seedEvent());
+    events.save(demoEvent(Instant.now()));
+    if (invitees.count() == 0) {
+      try (InputStream csv = new ClassPathResource("demo/directory.csv").getInputStream()) {
+        importer.importCsv(csv);
+      }
+    }
+    user("staff", "Sam", "Staff", tasks.staffGroup());
+    user("manager", "Maria", "Manager", tasks.managerGroup());
+    String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    log.info(
+        """
+
+        ==========================================================================
+         Event outreach demo is running.
+           Tasklist:  http://localhost:{}/camunda/app/tasklist/   (start "Invitation campaign")
+           Cockpit:   http://localhost:{}/camunda/app/cockpit/
+           Mail sent: http://localhost:{}/app/mails
+           Meeting simulator: http://localhost:{}/app/simulator
+         Users (demo profile only): demo/demo (admin), staff/staff (secretariat), manager/manager (managers)
+         Demo event code: {} (starts {}); the seed's own event {} is in the past.
+        ==========================================================================""",
+        port, port, port, port, DEMO_EVENT,
+        events.find(DEMO_EVENT).orElseThrow().start(), SEED_EVENT);
+  }
+
+  static OutreachEvent seedEvent() {
+    ZonedDateTime start = LocalDateTime.of(2023, 9, 26, 15, 0).atZone(GENEVA);
+    return new OutreachEvent(
+        SEED_EVENT, TITLE, start, start.plusMinutes(90), "85746352411",
+        List.of(Language.EN, Language.FR, Language.ES), AUDIENCE,
+        LocalDateTime.of(2023, 9, 15, 23, 59).atZone(GENEVA).toInstant(), "Martin Chungong", "Secretary General");
+  }
+
+  OutreachEvent demoEvent(Instant now) {
+    ZonedDateTime start = now.plus(demo.startsIn()).atZone(GENEVA).truncatedTo(ChronoUnit.MINUTES);
+    return new OutreachEvent(
+        DEMO_EVENT, TITLE, start, start.plus(demo.duration()), "85746352411",
+        List.of(Language.EN, Language.FR, Language.ES), AUDIENCE,
+        now.plus(demo.replyWithin()).truncatedTo(ChronoUnit.MINUTES), "Martin Chungong", "Secretary General");
+  }
+
+  private void user(String id, String first, String last, String group) {
+    if (identity.createUserQuery().userId(id).count() > 0) {
+      return;
+    }
+    User u = identity.newUser(id);
+    u.setFirstName(first);
+    u.setLastName(last);
+    u.setPassword(id);
+    u.setEmail(id + "@ipu.example.org");
+    identity.saveUser(u);
+    identity.createMembership(id, group);
+  }
+}

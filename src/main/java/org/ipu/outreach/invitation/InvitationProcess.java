@@ -1,0 +1,96 @@
+package org.ipu.outreach.invitation;
+
+/** Key, element ids and variable names of processes/parliament-invitation.bpmn. */
+public final class InvitationProcess {
+
+  public static final String KEY = "parliament-invitation";
+
+  /** Business key of one parliament's invitation in one campaign. */
+  public static String businessKey(String campaignId, String inviteeCode) {
+    return campaignId + ":" + inviteeCode;
+  }
+
+  public static final class Elements {
+    public static final String SEND_INVITATION = "Task_SendInvitation";
+    public static final String WAIT_FOR_REPLY = "Task_WaitForReply";
+    public static final String FIRST_REMINDER_DUE = "Timer_FirstReminderDue";
+    public static final String DEADLINE_REMINDER_DUE = "Timer_DeadlineReminderDue";
+    public static final String REPLY_DEADLINE_REACHED = "Timer_ReplyDeadlineReached";
+    public static final String SEND_FIRST_REMINDER = "Task_SendFirstReminder";
+    public static final String SEND_DEADLINE_REMINDER = "Task_SendDeadlineReminder";
+    public static final String FOLLOW_UP = "Task_FollowUp";
+    public static final String CONFIRM_REPRESENTATIVE = "Task_ConfirmRepresentative";
+    public static final String REQUEST_ANOTHER_NOMINEE = "Task_RequestAnotherNominee";
+    public static final String SEND_NOT_ACCEPTED = "Task_SendNotAccepted";
+    public static final String REGISTER_REPRESENTATIVES = "Task_RegisterRepresentatives";
+    public static final String SEND_REGISTRATION_CONFIRMATIONS = "Task_SendRegistrationConfirmations";
+    public static final String JOINING_REMINDER_DUE = "Timer_JoiningReminderDue";
+    public static final String SEND_JOINING_REMINDER = "Task_SendJoiningReminder";
+    public static final String EVENT_OVER = "Timer_EventOver";
+    public static final String COLLECT_ATTENDANCE = "Task_CollectAttendance";
+    public static final String SEND_ATTENDANCE_LETTERS = "Task_SendAttendanceLetters";
+    public static final String ATTENDED = "EndEvent_Attended";
+    public static final String ABSENT = "EndEvent_Absent";
+    public static final String DECLINED = "EndEvent_Declined";
+    public static final String DECLINED_AFTER_FOLLOW_UP = "EndEvent_DeclinedAfterFollowUp";
+    public static final String NO_REPLY = "EndEvent_NoReply";
+    public static final String NOMINEES_REJECTED = "EndEvent_NomineesRejected";
+
+    private Elements() {}
+  }
+
+  public static final class Vars {
+    public static final String CAMPAIGN_ID = "campaignId";
+    public static final String INVITEE_CODE = "inviteeCode";
+    public static final String PARLIAMENT_NAME = "parliamentName";
+    /** Message payload: "nominated" or "declined". */
+    public static final String REPLY = "reply";
+    /** Representative ids of the latest nomination, comma-separated. */
+    public static final String NOMINEE_IDS = "nomineeIds";
+    public static final String REPLY_ROUND = "replyRound";
+    public static final String FIRST_REMINDER_AT = "firstReminderAt";
+    public static final String DEADLINE_REMINDER_AT = "deadlineReminderAt";
+    public static final String REPLY_DUE_AT = "replyDueAt";
+    public static final String JOINING_REMINDER_AT = "joiningReminderAt";
+    public static final String JOINING_REMINDER_AHEAD = "joiningReminderAhead";
+    public static final String ATTENDANCE_DUE_AT = "attendanceDueAt";
+    public static final String ANY_ATTENDED = "anyAttended";
+    public static final String OUTCOME = "outcome";
+    /** Follow-up form: "nominated", "declined" or "noAnswer". */
+    public static final String FOLLOW_UP_OUTCOME = "followUpOutcome";
+    /** Confirm form (local to each task): "confirm", "another" or "reject". */
+    public static final String CONFIRM_DECISION = "confirmDecision";
+    public static final String CONFIRM_COMMENT = "confirmComment";
+    /** Multi-instance element variable of "Confirm representative". */
+    public static final String REPRESENTATIVE_ID = "representativeId";
+
+    private Vars() {}
+  }
+
+  /** Nominee fields shown and entered in the follow-up and confirm forms. */
+  public static final class NomineeFields {
+    public static final String NAME = "nomineeName";
+    public static final String FUNCTION = "nomineeFunction";
+    public static final String ROLE = "nomineeRole";
+    public static final String COMMITTEES = "nomineeCommittees";
+    public static final String EMAIL = "nomineeEmail";
+    public static final String LANGUAGE = "nomineeLanguage";
+
+    private NomineeFields() {}
+  }
+
+  public static final class Messages {
+    public static final String PARLIAMENT_REPLIED = "ParliamentReplied";
+
+    private Messages() {}
+  }
+
+  public static final class Replies {
+    public static final String NOMINATED = "nominated";
+    public static final String DECLINED = "declined";
+
+    private Replies() {}
+  }
+
+  private InvitationProcess() {}
+}

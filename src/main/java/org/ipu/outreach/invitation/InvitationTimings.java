@@ -1,0 +1,26 @@
+package org.ipu.outreach.invitation;
+
+import java.time.Duration;
+import java.time.Period;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The schedule of one parliament's invitation; defaults are documented in application.yaml, and the
+ * demo profile shortens them so that a whole run takes minutes.
+ *
+ * @param firstReminderAfter reminder when no reply has come this long after the invitation
+ * @param deadlineReminderBefore reminder this long before the reply deadline
+ * @param replacementReplyPeriod time a parliament gets to name another nominee when the deadline is near
+ * @param joiningReminderBefore reminder with the join link this long before the event starts
+ * @param attendanceCollectionAfter attendance is collected this long after the event ends
+ * @param minimumAttendedMinutes minutes in the meeting from which a representative counts as attended
+ */
+@ConfigurationProperties("outreach.invitation")
+public record InvitationTimings(
+    @DefaultValue("P7D") Duration firstReminderAfter,
+    @DefaultValue("P3D") Duration deadlineReminderBefore,
+    @DefaultValue("P7D") Duration replacementReplyPeriod,
+    @DefaultValue("P1D") Duration joiningReminderBefore,
+    @DefaultValue("PT30M") Duration attendanceCollectionAfter,
+    @DefaultValue("1") int minimumAttendedMinutes) {}

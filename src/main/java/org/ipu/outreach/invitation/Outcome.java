@@ -1,0 +1,13 @@
+package org.ipu.outreach.invitation;
+
+/** How one parliament's invitation ended; kept as the process variable "outcome". */
+public enum Outcome {
+  ATTENDED,
+  ABSENT,
+  DECLINED,
+  NO_REPLY,
+  /** The secretariat did not accept any of the parliament's nominees. */
+  REJECTED,
+  /** The instance was cancelled (e.g. by an operator in Cockpit). */
+  CANCELLED
+}

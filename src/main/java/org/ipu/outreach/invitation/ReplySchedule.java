@@ -1,0 +1,36 @@
+package org.ipu.outreach.invitation;
+
+import java.time.Instant;
+
+/**
+ * When to remind a parliament and when to stop waiting for its reply. Plain logic, tested without the
+ * engine.
+ */
+public final class ReplySchedule {
+
+  /** Dates of the two reminder timers and of the deadline timer of "Wait for the reply". */
+  public record Plan(Instant firstReminderAt, Instant deadlineReminderAt, Instant replyDueAt) {}
+
+  private ReplySchedule() {}
+
+  /**
+   * @param waitingSince when the wait starts (after the invitation, or after asking for another nominee)
+   * @param campaignDeadline the reply deadline of the campaign
+   * @param round 1 for the invitation, 2 and more after asking for another nominee
+   */
+  public static Plan plan(Instant waitingSince, Instant campaignDeadline, int round, InvitationTimings t) {
+    Instant replyDue = campaignDeadline;
+    if (round > 1 && replyDue.isBefore(waitingSince.plus(t.replacementReplyPeriod()))) {
+      replyDue = waitingSince.plus(t.replacementReplyPeriod());
+    }
+    Instant first = waitingSince.plus(t.firstReminderAfter());
+    Instant beforeDeadline = replyDue.minus(t.deadlineReminderBefore());
+    // A reminder that would come at or after the deadline, or before the wait starts, is not wanted.
+    // Its timer is moved past the deadline: the deadline timer interrupts the wait first and cancels it.
+    Instant never = replyDue.plusSeconds(24 * 3600);
+    return new Plan(
+        first.isBefore(replyDue) ? first : never,
+        beforeDeadline.isAfter(waitingSince) && beforeDeadline.isBefore(replyDue) ? beforeDeadline : never,
+        replyDue);
+  }
+}

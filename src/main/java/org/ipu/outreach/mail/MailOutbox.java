@@ -1,0 +1,147 @@
+package org.ipu.outreach.mail;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The outbox table: written in the process step's transaction, read and updated by the sender. */
+@Repository
+public class MailOutbox {
+
+  private final JdbcTemplate jdbc;
+
+  public MailOutbox(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Everything needed to write one letter into the outbox. */
+  public record NewMail(
+      String dedupKey,
+      MailKind kind,
+      String language,
+      String processInstanceId,
+      String businessKey,
+      String to,
+      String cc,
+      ComposedMail mail) {}
+
+  /**
+   * Adds the mail unless one with the same key is there already; returns whether it was added. The key
+   * names the letter (e.g. "campaign:invitee:INVITATION:1"), so a step that runs again writes nothing.
+   */
+  public boolean enqueue(NewMail m, Instant now) {
+    if (exists(m.dedupKey())) {
+      return false;
+    }
+    ComposedMail.Attachment a = m.mail().attachment();
+    jdbc.update(
+        "insert into mail_outbox (dedup_key, kind, language, process_instance_id, business_key, recipient_to,"
+            + " recipient_cc, subject, body_text, body_html, attachment_name, attachment_type,"
+            + " attachment_content, status, attempts, next_attempt_at, created_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+        m.dedupKey(), m.kind().name(), m.language(), m.processInstanceId(), m.businessKey(), m.to(), m.cc(),
+        m.mail().subject(), m.mail().text(), m.mail().html(),
+        a == null ? null : a.fileName(), a == null ? null : a.contentType(), a == null ? null : a.content(),
+        OutboxStatus.PENDING.name(), Timestamp.from(now), Timestamp.from(now));
+    return true;
+  }
+
+  public boolean exists(String dedupKey) {
+    Integer n = jdbc.queryForObject("select count(*) from mail_outbox where dedup_key = ?", Integer.class, dedupKey);
+    return n != null && n > 0;
+  }
+
+  /** Due mails, plus those whose sender died while holding them (they are sent again, same Message-ID). */
+  public List<Long> due(Instant now, int limit) {
+    return jdbc.queryForList(
+        "select id from mail_outbox where (status = 'PENDING' and next_attempt_at <= ?)"
+            + " or (status = 'SENDING' and claimed_until < ?) order by id fetch first " + limit + " rows only",
+        Long.class, Timestamp.from(now), Timestamp.from(now));
+  }
+
+  /** Takes the mail for this sender; false when another sender (or node) took it first. */
+  public boolean claim(long id, Instant now, Duration hold) {
+    return jdbc.update(
+            "update mail_outbox set status = 'SENDING', claimed_until = ? where id = ?"
+                + " and ((status = 'PENDING' and next_attempt_at <= ?) or (status = 'SENDING' and claimed_until < ?))",
+            Timestamp.from(now.plus(hold)), id, Timestamp.from(now), Timestamp.from(now))
+        == 1;
+  }
+
+  public void markSent(long id, String messageId, Instant now) {
+    jdbc.update(
+        "update mail_outbox set status = 'SENT', sent_at = ?, message_id = ?, attempts = attempts + 1,"
+            + " last_error = null where id = ?",
+        Timestamp.from(now), messageId, id);
+  }
+
+  public void markRetry(long id, String error, Instant nextAttempt) {
+    jdbc.update(
+        "update mail_outbox set status = 'PENDING', attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
+            + " where id = ?",
+        truncate(error), Timestamp.from(nextAttempt), id);
+  }
+
+  public void markFailed(long id, String error) {
+    jdbc.update(
+        "update mail_outbox set status = 'FAILED', attempts = attempts + 1, last_error = ? where id = ?",
+        truncate(error), id);
+  }
+
+  /** Puts a failed mail back in the queue, for a staff member who wants it sent again. */
+  public boolean resend(long id, Instant now) {
+    return jdbc.update(
+            "update mail_outbox set status = 'PENDING', attempts = 0, next_attempt_at = ? where id = ? and status = 'FAILED'",
+            Timestamp.from(now), id)
+        == 1;
+  }
+
+  public Optional<OutboxMail> find(long id) {
+    return jdbc.query("select * from mail_outbox where id = ?", this::row, id).stream().findFirst();
+  }
+
+  public List<OutboxMail> latest(int limit) {
+    return jdbc.query("select * from mail_outbox order by id desc fetch first " + limit + " rows only", this::row);
+  }
+
+  public List<OutboxMail> forBusinessKey(String businessKey) {
+    return jdbc.query("select * from mail_outbox where business_key = ? order by id", this::row, businessKey);
+  }
+
+  private static String truncate(String s) {
+    return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+  }
+
+  private OutboxMail row(ResultSet rs, int n) throws SQLException {
+    String attachmentName = rs.getString("attachment_name");
+    Timestamp sent = rs.getTimestamp("sent_at");
+    return new OutboxMail(
+        rs.getLong("id"),
+        rs.getString("dedup_key"),
+        MailKind.valueOf(rs.getString("kind")),
+        rs.getString("language"),
+        rs.getString("process_instance_id"),
+        rs.getString("business_key"),
+        rs.getString("recipient_to"),
+        rs.getString("recipient_cc"),
+        rs.getString("subject"),
+        rs.getString("body_text"),
+        rs.getString("body_html"),
+        attachmentName == null
+            ? null
+            : new ComposedMail.Attachment(
+                attachmentName, rs.getString("attachment_type"), rs.getString("attachment_content")),
+        OutboxStatus.valueOf(rs.getString("status")),
+        rs.getInt("attempts"),
+        rs.getString("last_error"),
+        rs.getString("message_id"),
+        rs.getTimestamp("created_at").toInstant(),
+        sent == null ? null : sent.toInstant());
+  }
+}

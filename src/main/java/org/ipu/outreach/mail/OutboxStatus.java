@@ -1,0 +1,8 @@
+package org.ipu.outreach.mail;
+
+public enum OutboxStatus {
+  PENDING,
+  SENDING,
+  SENT,
+  FAILED
+}

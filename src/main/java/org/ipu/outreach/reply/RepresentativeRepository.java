@@ -1,0 +1,100 @@
+package org.ipu.outreach.reply;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.ipu.outreach.directory.Language;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class RepresentativeRepository {
+
+  private final JdbcTemplate jdbc;
+
+  public RepresentativeRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public long insert(String campaignId, String inviteeCode, Representative.Nomination n, Instant now) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.update(
+        con -> {
+          var ps =
+              con.prepareStatement(
+                  "insert into representative (campaign_id, invitee_code, full_name, function_title, role,"
+                      + " committees, email, interpretation_language, status, nominated_at)"
+                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  new String[] {"id"});
+          ps.setString(1, campaignId);
+          ps.setString(2, inviteeCode);
+          ps.setString(3, n.fullName());
+          ps.setString(4, n.functionTitle());
+          ps.setString(5, n.role().name());
+          ps.setString(6, n.committees());
+          ps.setString(7, n.email());
+          ps.setString(8, n.interpretationLanguage().code());
+          ps.setString(9, RepresentativeStatus.NOMINATED.name());
+          ps.setTimestamp(10, Timestamp.from(now));
+          return ps;
+        },
+        keys);
+    return keys.getKey().longValue();
+  }
+
+  public Optional<Representative> find(long id) {
+    return jdbc.query("select * from representative where id = ?", this::row, id).stream().findFirst();
+  }
+
+  public List<Representative> findAll(Collection<Long> ids) {
+    return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+  }
+
+  public List<Representative> findForInvitee(String campaignId, String inviteeCode) {
+    return jdbc.query(
+        "select * from representative where campaign_id = ? and invitee_code = ? order by id",
+        this::row,
+        campaignId,
+        inviteeCode);
+  }
+
+  public void setStatus(long id, RepresentativeStatus status) {
+    jdbc.update("update representative set status = ? where id = ?", status.name(), id);
+  }
+
+  public void setRegistration(long id, String registrantId, String joinUrl) {
+    jdbc.update(
+        "update representative set status = ?, registrant_id = ?, join_url = ? where id = ?",
+        RepresentativeStatus.REGISTERED.name(), registrantId, joinUrl, id);
+  }
+
+  public void setAttendance(long id, boolean attended, int minutes) {
+    jdbc.update(
+        "update representative set attended = ?, attended_minutes = ? where id = ?", attended, minutes, id);
+  }
+
+  private Representative row(ResultSet rs, int n) throws SQLException {
+    Object attended = rs.getObject("attended");
+    Object minutes = rs.getObject("attended_minutes");
+    return new Representative(
+        rs.getLong("id"),
+        rs.getString("campaign_id"),
+        rs.getString("invitee_code"),
+        rs.getString("full_name"),
+        rs.getString("function_title"),
+        RepresentativeRole.valueOf(rs.getString("role")),
+        rs.getString("committees"),
+        rs.getString("email"),
+        Language.parse(rs.getString("interpretation_language")).orElseThrow(),
+        RepresentativeStatus.valueOf(rs.getString("status")),
+        rs.getString("registrant_id"),
+        rs.getString("join_url"),
+        attended == null ? null : rs.getBoolean("attended"),
+        minutes == null ? null : rs.getInt("attended_minutes"));
+  }
+}

@@ -1,0 +1,26 @@
+package org.ipu.outreach.web;
+
+import java.util.List;
+import java.util.Map;
+import org.ipu.outreach.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Bad input to our JSON endpoints: 400 with every problem named, and nothing changed. */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+public class ApiErrors {
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<Map<String, List<String>>> invalid(InvalidInputException e) {
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("errors", e.problems()));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, List<String>>> unreadable(HttpMessageNotReadableException e) {
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+        .body(Map.of("errors", List.of("The request body is not valid JSON of the expected shape.")));
+  }
+}
