@@ -405,7 +405,7 @@ public class DirectoryCsvImporter {
     }
     String id = ZONE_IDS_BY_LOWER_CASE.get(value.toLowerCase(Locale.ROOT));
     if (id == null) {
-      row.error(TIME_ZONE, "unknown time zone " + quote(value) + " (expected an IANA time zone id such as Europe/Geneva)");
+      row.error(TIME_ZONE, "unknown time zone " + quote(value) + " (expected an IANA time zone id such as Europe/Zurich)");
       return null;
     }
     return ZoneId.of(id);
@@ -421,6 +421,9 @@ public class DirectoryCsvImporter {
       }
     } catch (AddressException e) {
       return Optional.of(e.getMessage());
+    }
+    if (!value.chars().allMatch(c -> c < 128)) {
+      return Optional.of("only ASCII characters are accepted");
     }
     String domain = value.substring(value.lastIndexOf('@') + 1);
     if (!domain.contains(".")) {
@@ -535,7 +538,10 @@ public class DirectoryCsvImporter {
   private static final class LineIndex {
     private final int[] lineStarts;
 
+    private final String text;
+
     LineIndex(String text) {
+      this.text = text;
       List<Integer> starts = new ArrayList<>();
       starts.add(0);
       for (int i = 0; i < text.length(); i++) {
@@ -547,8 +553,19 @@ public class DirectoryCsvImporter {
       lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    int lineAt(long position) {
-      int index = Arrays.binarySearch(lineStarts, (int) position);
+    /**
+     * The line of the first character of a record that starts at the position. The parser reports the
+     * position before the blank lines it skipped, so whitespace is skipped first.
+     */
+    int lineAt(long start) {
+      int position = (int) start;
+      while (position < text.length() && Character.isWhitespace(text.charAt(position))) {
+        position++;
+      }
+      if (position >= text.length()) {
+        position = (int) start;
+      }
+      int index = Arrays.binarySearch(lineStarts, position);
       return index >= 0 ? index + 1 : -index - 1;
     }
   }
