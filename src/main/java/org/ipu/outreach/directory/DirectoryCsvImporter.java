@@ -164,7 +164,13 @@ public class DirectoryCsvImporter {
             .get();
     try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
       Iterator<CSVRecord> records = parser.iterator();
-      CSVRecord headerRecord = records.next();
+      CSVRecord headerRecord;
+      try {
+        headerRecord = records.next();
+      } catch (UncheckedIOException | IllegalStateException e) {
+        throw new DirectoryImportException(
+            new ImportError(1, "The header row cannot be read as CSV (" + rootMessage(e) + "); check the quotes (\")"));
+      }
       Map<String, Integer> header = header(headerRecord, lines);
       int cells = headerRecord.size();
       Map<String, Integer> firstLineOfCode = new HashMap<>();

@@ -266,6 +266,13 @@ class DirectoryCsvImporterTest {
               assertThat(err.reason()).startsWith("The file cannot be read as CSV from here on").contains("quotes");
             });
     assertThat(repository.count()).isZero();
+
+    assertThat(rejected(utf8("\"code,name\n")).getErrors()).singleElement()
+        .satisfies(
+            err -> {
+              assertThat(err.line()).isEqualTo(1);
+              assertThat(err.reason()).startsWith("The header row cannot be read as CSV");
+            });
   }
 
   // ------------------------------------------------------------------------------- file level
