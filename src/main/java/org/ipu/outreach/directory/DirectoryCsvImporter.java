@@ -185,7 +185,7 @@ public class DirectoryCsvImporter {
           record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
           // e.g. a quote opened and never closed: the rest of the file cannot be read
-          int line = (int) Math.min(Integer.MAX_VALUE, lastLine + 1);
+          int line = lines.firstNonBlankLineAfter((int) lastLine);
           errors.add(new ImportError(line, "The file cannot be read as CSV from here on (" + rootMessage(e)
               + "); check the quotes (\") in this row"));
           break;
@@ -557,6 +557,17 @@ public class DirectoryCsvImporter {
         }
       }
       lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The first line after the given one that is not blank (the start of the next record). */
+    int firstNonBlankLineAfter(int line) {
+      for (int l = line + 1; l <= lineStarts.length; l++) {
+        int end = l < lineStarts.length ? lineStarts[l] : text.length();
+        if (!text.substring(lineStarts[l - 1], end).isBlank()) {
+          return l;
+        }
+      }
+      return line + 1;
     }
 
     /**

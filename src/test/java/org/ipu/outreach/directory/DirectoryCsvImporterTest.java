@@ -256,13 +256,13 @@ class DirectoryCsvImporterTest {
   @Test
   void unclosedQuoteIsReported() {
     DirectoryImportException e =
-        rejected(utf8(HEADER + row("UG", "Agnes") + "KE,\"Parliament of Kenya,Kenya,Member,African,en,Joseph,x,"
+        rejected(utf8(HEADER + row("UG", "Agnes") + "\n \n" + "KE,\"Parliament of Kenya,Kenya,Member,African,en,Joseph,x,"
             + "president@kenya.parliament.example,,Africa/Nairobi\n"));
 
     assertThat(e.getErrors()).singleElement()
         .satisfies(
             err -> {
-              assertThat(err.line()).isEqualTo(3);
+              assertThat(err.line()).isEqualTo(5);
               assertThat(err.reason()).startsWith("The file cannot be read as CSV from here on").contains("quotes");
             });
     assertThat(repository.count()).isZero();
