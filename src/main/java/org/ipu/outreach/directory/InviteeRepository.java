@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 public class InviteeRepository {
@@ -50,8 +52,16 @@ public class InviteeRepository {
     return count == null ? 0 : count;
   }
 
-  /** Inserts new invitees and replaces existing ones with the same code. */
+  /**
+   * Inserts new invitees and replaces existing ones with the same code (their groups included), all in
+   * one transaction: either every invitee is saved or none is.
+   */
+  @Transactional
   public void saveAll(Collection<Invitee> invitees) {
+    if (invitees.isEmpty()) {
+      return;
+    }
+    Set<String> existing = existingCodes();
     List<Object[]> codes = invitees.stream().map(i -> new Object[] {i.code()}).toList();
     jdbc.batchUpdate("delete from invitee_group where invitee_code = ?", codes);
     List<Object[]> updates = new ArrayList<>();
@@ -61,24 +71,30 @@ public class InviteeRepository {
         i.name(), i.country(), i.kind().name(), i.language().code(), i.presidentName(),
         i.salutation(), i.presidentEmail(), i.secretaryEmail(), i.timeZone().getId(), i.code()
       };
-      (exists(i.code()) ? updates : inserts).add(values);
+      (existing.contains(i.code()) ? updates : inserts).add(values);
     }
-    jdbc.batchUpdate(
-        "update invitee set name = ?, country = ?, kind = ?, letter_language = ?, president_name = ?,"
-            + " salutation = ?, president_email = ?, secretary_email = ?, time_zone = ? where code = ?",
-        updates);
-    jdbc.batchUpdate(
-        "insert into invitee (name, country, kind, letter_language, president_name, salutation,"
-            + " president_email, secretary_email, time_zone, code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        inserts);
+    if (!updates.isEmpty()) {
+      jdbc.batchUpdate(
+          "update invitee set name = ?, country = ?, kind = ?, letter_language = ?, president_name = ?,"
+              + " salutation = ?, president_email = ?, secretary_email = ?, time_zone = ? where code = ?",
+          updates);
+    }
+    if (!inserts.isEmpty()) {
+      jdbc.batchUpdate(
+          "insert into invitee (name, country, kind, letter_language, president_name, salutation,"
+              + " president_email, secretary_email, time_zone, code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          inserts);
+    }
     List<Object[]> groups = new ArrayList<>();
     invitees.forEach(i -> i.groups().forEach(g -> groups.add(new Object[] {i.code(), g.name()})));
-    jdbc.batchUpdate("insert into invitee_group (invitee_code, group_code) values (?, ?)", groups);
+    if (!groups.isEmpty()) {
+      jdbc.batchUpdate("insert into invitee_group (invitee_code, group_code) values (?, ?)", groups);
+    }
   }
 
-  private boolean exists(String code) {
-    Integer n = jdbc.queryForObject("select count(*) from invitee where code = ?", Integer.class, code);
-    return n != null && n > 0;
+  /** The directory is small (a few hundred rows): one query instead of one per invitee. */
+  private Set<String> existingCodes() {
+    return new HashSet<>(jdbc.queryForList("select code from invitee", String.class));
   }
 
   private List<Invitee> withGroups(List<Invitee> invitees) {
