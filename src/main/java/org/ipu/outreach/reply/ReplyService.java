@@ -63,7 +63,6 @@ public class ReplyService {
     try {
       runtime
           .createMessageCorrelation(Messages.PARLIAMENT_REPLIED)
-          .processDefinitionKey(InvitationProcess.KEY)
           .processInstanceBusinessKey(InvitationProcess.businessKey(campaignId, inviteeCode))
           .setVariable(Vars.REPLY, reply)
           .setVariable(Vars.NOMINEE_IDS, nomineeIds)
