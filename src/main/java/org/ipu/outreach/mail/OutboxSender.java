@@ -46,11 +46,10 @@ public class OutboxSender {
     this.incidents = incidents;
   }
 
-  @Scheduled(fixedDelayString = "${outreach.mail.poll-interval:PT5S}", initialDelayString = "PT5S")
+  @Scheduled(
+      fixedDelayString = "${outreach.mail.poll-interval:PT5S}",
+      initialDelayString = "${outreach.mail.poll-interval:PT5S}")
   public void scheduledRound() {
-    if (properties.pollInterval().isZero()) {
-      return;
-    }
     deliverDue();
   }
 

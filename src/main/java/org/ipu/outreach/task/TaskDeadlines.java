@@ -6,9 +6,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Due dates of staff tasks (referenced as ${taskDeadlines...} in the BPMN files). The due date is
- * computed once, when the task is entered, into the local variable escalationDueAt that both the
- * task's due date and its escalation timer read, so that the two are always the same instant.
+ * Due dates of staff tasks (referenced as ${taskDeadlines...} in the BPMN files). The engine creates
+ * a task's escalation timer before the task itself, so the timer's date expression computes the due
+ * date and keeps it in the local variable escalationDueAt, which the task's due date then reads: the
+ * two are always the same instant.
  */
 @Component("taskDeadlines")
 public class TaskDeadlines {
@@ -21,14 +22,13 @@ public class TaskDeadlines {
     this.properties = properties;
   }
 
-  public void plan(DelegateExecution execution) {
-    execution.setVariableLocal(
-        ESCALATION_DUE_AT,
+  public Date plan(DelegateExecution execution) {
+    Date due =
         Date.from(
             WorkingDays.add(
-                ClockUtil.getCurrentTime().toInstant(),
-                properties.escalationAfter(),
-                properties.workingTimeZone())));
+                ClockUtil.getCurrentTime().toInstant(), properties.escalationAfter(), properties.workingTimeZone()));
+    execution.setVariableLocal(ESCALATION_DUE_AT, due);
+    return due;
   }
 
   public String getStaffGroup() {

@@ -1,0 +1,596 @@
+package org.ipu.outreach.invitation;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.ipu.outreach.InvalidInputException;
+import org.ipu.outreach.campaign.CampaignProcess;
+import org.ipu.outreach.campaign.CampaignRepository;
+import org.ipu.outreach.campaign.CampaignStatus;
+import org.ipu.outreach.invitation.InvitationProcess.Elements;
+import org.ipu.outreach.invitation.InvitationProcess.NomineeFields;
+import org.ipu.outreach.invitation.InvitationProcess.Vars;
+import org.ipu.outreach.meeting.simulator.SimulatedMeetingPlatform;
+import org.ipu.outreach.reply.Representative;
+import org.ipu.outreach.reply.RepresentativeStatus;
+import org.ipu.outreach.support.OutreachTestBase;
+import org.ipu.outreach.support.TestData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Every path of the campaign and parliament-invitation processes, run on the database of the concrete
+ * subclass. Timers are checked by their due date first, then executed.
+ */
+abstract class InvitationWorkflowScenarios extends OutreachTestBase {
+
+  static final String UN_PRESIDENT = TestData.UN.presidentEmail();
+  static final String UN_SECRETARY = TestData.UN.secretaryEmail();
+  static final String ALICE = "alice@un.parliament.example";
+  static final String BOB = "bob@un.parliament.example";
+
+  @Autowired HistoryService history;
+  @Autowired CampaignRepository campaigns;
+  @Autowired SimulatedMeetingPlatform simulator;
+  @Autowired InvitationTimings timings;
+
+  /** The process tests together must cover at least 90% of the flow nodes (report under target/). */
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    ProcessEngineCoverageProperties coverageProperties() {
+      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(0.9).build();
+    }
+  }
+
+  // ---- the invitation and the wait for a reply ---------------------------------------------------
+
+  @Test
+  void invitationIsSentInTheInviteesLanguageAndTheReplyTimersFollowTheConfiguration() throws Exception {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    assertThat(un).isWaitingAt(Elements.SEND_INVITATION);
+
+    runJob(un, Elements.SEND_INVITATION);
+
+    assertThat(un).isWaitingAt(Elements.WAIT_FOR_REPLY);
+    assertThat(job(Elements.FIRST_REMINDER_DUE, un))
+        .hasDueDate(Date.from(TestData.T0.plus(timings.firstReminderAfter())));
+    assertThat(job(Elements.DEADLINE_REMINDER_DUE, un))
+        .hasDueDate(Date.from(TestData.REPLY_DEADLINE.minus(timings.deadlineReminderBefore())));
+    assertThat(job(Elements.REPLY_DEADLINE_REACHED, un)).hasDueDate(Date.from(TestData.REPLY_DEADLINE));
+
+    Assertions.assertThat(deliverMail()).isEqualTo(1);
+    List<MimeMessage> received = mailTo(UN_PRESIDENT);
+    Assertions.assertThat(received).hasSize(1);
+    MimeMessage letter = received.get(0);
+    Assertions.assertThat(letter.getSubject()).startsWith("Invitation: online panel discussion");
+    Assertions.assertThat(letter.getHeader("Cc")[0]).contains(UN_SECRETARY);
+    String text = plainText(letter);
+    Assertions.assertThat(text)
+        .contains("Dear Madam President,")
+        .contains("15:00")
+        .contains("CEST")
+        .contains("09:00") // 15:00 CEST is 09:00 in New York
+        .contains("English, French and Spanish");
+  }
+
+  @Test
+  void remindersAreSentWhenTheirTimersFire() throws Exception {
+    ProcessInstance un = invitedParliament();
+
+    runJob(un, Elements.FIRST_REMINDER_DUE);
+    runJob(un, Elements.SEND_FIRST_REMINDER);
+    runJob(un, Elements.DEADLINE_REMINDER_DUE);
+    runJob(un, Elements.SEND_DEADLINE_REMINDER);
+
+    assertThat(un).isWaitingAt(Elements.WAIT_FOR_REPLY).hasPassed(Elements.SEND_FIRST_REMINDER, Elements.SEND_DEADLINE_REMINDER);
+    deliverMail();
+    Assertions.assertThat(mailTo(UN_PRESIDENT)).extracting(MimeMessage::getSubject)
+        .anyMatch(s -> s.startsWith("Reminder:"))
+        .anyMatch(s -> s.startsWith("Reply requested by"));
+  }
+
+  @Test
+  void aReminderThatWouldComeAfterTheDeadlineIsNeverSent() {
+    ReplySchedule.Plan plan =
+        ReplySchedule.plan(TestData.T0, TestData.T0.plus(Duration.ofDays(5)), 1, timings);
+    Assertions.assertThat(plan.firstReminderAt()).isAfter(plan.replyDueAt());
+    Assertions.assertThat(plan.deadlineReminderAt()).isEqualTo(TestData.T0.plus(Duration.ofDays(2)));
+  }
+
+  // ---- replies ------------------------------------------------------------------------------------
+
+  @Test
+  void declineEndsTheInvitationAndTheCampaign() {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+
+    replies.decline(campaignId(campaign), "UN");
+
+    assertThat(un).isEnded().hasPassed(Elements.DECLINED);
+    Assertions.assertThat(outcome(un)).isEqualTo("DECLINED");
+    assertThat(campaign).isEnded().hasPassed(CampaignProcess.Elements.COMPLETED);
+    Assertions.assertThat(campaigns.find(campaignId(campaign)).orElseThrow().status()).isEqualTo(CampaignStatus.COMPLETED);
+  }
+
+  @Test
+  void aReplyForAnInvitationThatIsNotWaitingIsRefusedAndStoresNothing() {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
+
+    Assertions.assertThatThrownBy(
+            () -> replies.nominate(campaignId(campaign), "UN", List.of(nominee("Carol Late", "carol@un.parliament.example"))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("not waiting for a reply");
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN")).hasSize(1);
+  }
+
+  // ---- happy path to attendance ----------------------------------------------------------------------
+
+  @Test
+  void happyPathFromNominationToAttendance() throws Exception {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE), nominee("Bob Example", BOB)));
+
+    List<Task> confirmations = confirmTasks(un);
+    Assertions.assertThat(confirmations).hasSize(2);
+    Assertions.assertThat(confirmations)
+        .extracting(t -> tasks.getVariableLocal(t.getId(), NomineeFields.NAME))
+        .containsExactlyInAnyOrder("Alice Example", "Bob Example");
+    Assertions.assertThat(confirmations).allSatisfy(t -> {
+      Assertions.assertThat(t.getDueDate()).isEqualTo(Date.from(TestData.T0.plus(Duration.ofDays(2))));
+      Assertions.assertThat(tasks.getIdentityLinksForTask(t.getId()))
+          .anyMatch(l -> "secretariat".equals(l.getGroupId()));
+    });
+    confirmations.forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
+
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    List<Representative> reps = representatives.findForInvitee(campaignId(campaign), "UN");
+    Assertions.assertThat(reps).allSatisfy(r -> {
+      Assertions.assertThat(r.status()).isEqualTo(RepresentativeStatus.REGISTERED);
+      Assertions.assertThat(r.joinUrl()).contains("/simulator/join/");
+    });
+
+    runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    assertThat(un).isWaitingAt(Elements.JOINING_REMINDER_DUE);
+    assertThat(job(Elements.JOINING_REMINDER_DUE, un))
+        .hasDueDate(Date.from(TestData.EVENT_START.toInstant().minus(timings.joiningReminderBefore())));
+    deliverMail();
+    MimeMessage confirmation = mailTo(ALICE).get(0);
+    Assertions.assertThat(confirmation.getSubject()).startsWith("Registration confirmed");
+    Assertions.assertThat(plainText(confirmation)).contains(reps.get(0).joinUrl());
+    Assertions.assertThat(attachmentNames(confirmation)).contains("invitation.ics");
+    Assertions.assertThat(confirmation.getHeader("Cc")[0]).contains(UN_PRESIDENT);
+
+    runJob(un, Elements.JOINING_REMINDER_DUE);
+    runJob(un, Elements.SEND_JOINING_REMINDER);
+    assertThat(un).isWaitingAt(Elements.EVENT_OVER);
+    assertThat(job(Elements.EVENT_OVER, un))
+        .hasDueDate(Date.from(TestData.EVENT_END.toInstant().plus(timings.attendanceCollectionAfter())));
+
+    Representative alice = reps.stream().filter(r -> r.email().equals(ALICE)).findFirst().orElseThrow();
+    simulator.recordMinutes(alice.registrantId(), 80);
+    runJob(un, Elements.EVENT_OVER);
+    runJob(un, Elements.COLLECT_ATTENDANCE);
+    runJob(un, Elements.SEND_ATTENDANCE_LETTERS);
+
+    assertThat(un).isEnded().hasPassed(Elements.ATTENDED);
+    Assertions.assertThat(outcome(un)).isEqualTo("ATTENDED");
+    Assertions.assertThat(representatives.find(alice.id()).orElseThrow().attendedMinutes()).isEqualTo(80);
+    deliverMail();
+    Assertions.assertThat(mailTo(UN_PRESIDENT)).extracting(MimeMessage::getSubject).anyMatch(s -> s.startsWith("Thank you"));
+    Assertions.assertThat(mailTo(BOB)).extracting(MimeMessage::getSubject)
+        .contains(mailTo(BOB).get(0).getSubject())
+        .anyMatch(s -> s.startsWith("We missed you"));
+    Assertions.assertThat(mailTo(ALICE)).extracting(MimeMessage::getSubject).noneMatch(s -> s.startsWith("We missed you"));
+    assertThat(campaign).isEnded();
+  }
+
+  @Test
+  void absentRepresentativeEndsAsAbsent() throws Exception {
+    ProcessInstance un = confirmedAndRegistered(ALICE);
+    runJob(un, Elements.JOINING_REMINDER_DUE);
+    runJob(un, Elements.SEND_JOINING_REMINDER);
+    runJob(un, Elements.EVENT_OVER);
+    runJob(un, Elements.COLLECT_ATTENDANCE);
+    runJob(un, Elements.SEND_ATTENDANCE_LETTERS);
+
+    assertThat(un).isEnded().hasPassed(Elements.ABSENT);
+    Assertions.assertThat(outcome(un)).isEqualTo("ABSENT");
+    deliverMail();
+    Assertions.assertThat(mailTo(ALICE)).extracting(MimeMessage::getSubject).anyMatch(s -> s.startsWith("We missed you"));
+  }
+
+  @Test
+  void aRepresentativeConfirmedAfterTheJoiningReminderTimeGetsNoSeparateReminder() {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
+    moveClockTo(Date.from(TestData.EVENT_START.toInstant().minus(Duration.ofHours(2))));
+    confirmTasks(un).forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
+
+    assertThat(un).isWaitingAt(Elements.EVENT_OVER).hasNotPassed(Elements.JOINING_REMINDER_DUE);
+  }
+
+  // ---- confirmation decisions ----------------------------------------------------------------------
+
+  @Test
+  void askingForAnotherNomineeWritesToTheParliamentAndWaitsAgain() throws Exception {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
+    Instant asked = TestData.REPLY_DEADLINE.minus(Duration.ofDays(1));
+    moveClockTo(Date.from(asked));
+
+    tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "another"));
+    runJob(un, Elements.REQUEST_ANOTHER_NOMINEE);
+
+    assertThat(un).isWaitingAt(Elements.WAIT_FOR_REPLY);
+    // the deadline had nearly passed: the parliament gets the replacement period from now
+    assertThat(job(Elements.REPLY_DEADLINE_REACHED, un))
+        .hasDueDate(Date.from(asked.plus(timings.replacementReplyPeriod())));
+    deliverMail();
+    Assertions.assertThat(mailTo(UN_PRESIDENT)).extracting(MimeMessage::getSubject)
+        .anyMatch(s -> s.contains("request for another representative"));
+
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Bob Example", BOB)));
+    Task second = task(un);
+    Assertions.assertThat(tasks.getVariableLocal(second.getId(), NomineeFields.EMAIL)).isEqualTo(BOB);
+    tasks.complete(second.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm"));
+    assertThat(un).isWaitingAt(Elements.REGISTER_REPRESENTATIVES);
+  }
+
+  @Test
+  void rejectingEveryNomineeTellsTheParliamentAndEndsAsRejected() throws Exception {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
+
+    tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "reject"));
+    runJob(un, Elements.SEND_NOT_ACCEPTED);
+
+    assertThat(un).isEnded().hasPassed(Elements.NOMINEES_REJECTED);
+    Assertions.assertThat(outcome(un)).isEqualTo("REJECTED");
+    deliverMail();
+    Assertions.assertThat(mailTo(UN_PRESIDENT)).extracting(MimeMessage::getSubject)
+        .anyMatch(s -> s.contains("nomination of Alice Example"));
+  }
+
+  @Test
+  void anUnknownConfirmDecisionIsRefusedAndTheTaskStaysOpen() {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
+    String taskId = task(un).getId();
+
+    Assertions.assertThatThrownBy(() -> tasks.complete(taskId, Map.of(Vars.CONFIRM_DECISION, "maybe")))
+        .hasMessageContaining("Choose confirm, another or reject");
+    assertThat(un).isWaitingAt(Elements.CONFIRM_REPRESENTATIVE);
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN").get(0).status())
+        .isEqualTo(RepresentativeStatus.NOMINATED);
+  }
+
+  // ---- no reply: follow-up -------------------------------------------------------------------------
+
+  @Test
+  void noReplyByTheDeadlineOpensAFollowUpTaskThatIsEscalatedWhenLeftOpen() {
+    ProcessInstance un = atFollowUp();
+    Task followUp = task(un);
+    Date due = Date.from(TestData.REPLY_DEADLINE.plus(Duration.ofDays(2))); // Monday night + 2 working days
+    Assertions.assertThat(followUp.getDueDate()).isEqualTo(due);
+    Job escalation = job(Elements.FOLLOW_UP, un);
+    assertThat(escalation).hasDueDate(due);
+
+    runJob(un, Elements.FOLLOW_UP);
+
+    Task escalated = task(un);
+    Assertions.assertThat(escalated.getId()).isEqualTo(followUp.getId());
+    Assertions.assertThat(escalated.getName()).isEqualTo("Follow up with the parliament (escalated)");
+    Assertions.assertThat(escalated.getPriority()).isEqualTo(100);
+    Assertions.assertThat(tasks.getIdentityLinksForTask(escalated.getId()))
+        .anyMatch(l -> "managers".equals(l.getGroupId()))
+        .anyMatch(l -> "secretariat".equals(l.getGroupId()));
+  }
+
+  @Test
+  void followUpFindsANomination() {
+    ProcessInstance un = atFollowUp();
+    tasks.complete(
+        task(un).getId(),
+        Map.of(
+            Vars.FOLLOW_UP_OUTCOME, "nominated",
+            NomineeFields.NAME, "Carol Phone",
+            NomineeFields.FUNCTION, "Deputy Speaker",
+            NomineeFields.ROLE, "MP",
+            NomineeFields.EMAIL, "carol@un.parliament.example",
+            NomineeFields.LANGUAGE, "fr"));
+
+    assertThat(un).isWaitingAt(Elements.CONFIRM_REPRESENTATIVE);
+    Assertions.assertThat(tasks.getVariableLocal(task(un).getId(), NomineeFields.NAME)).isEqualTo("Carol Phone");
+    Assertions.assertThat(tasks.getVariableLocal(task(un).getId(), NomineeFields.LANGUAGE)).isEqualTo("fr");
+  }
+
+  @Test
+  void followUpWithAnIncompleteNomineeIsRefusedAndChangesNothing() {
+    ProcessInstance un = atFollowUp();
+    String taskId = task(un).getId();
+
+    Assertions.assertThatThrownBy(
+            () -> tasks.complete(taskId, Map.of(Vars.FOLLOW_UP_OUTCOME, "nominated", NomineeFields.NAME, "Carol Phone",
+                NomineeFields.EMAIL, "not-an-address")))
+        .hasMessageContaining("Nominee function is missing")
+        .hasMessageContaining("'not-an-address' is not a valid e-mail address");
+    assertThat(un).isWaitingAt(Elements.FOLLOW_UP);
+  }
+
+  @Test
+  void followUpFindsADecline() {
+    ProcessInstance un = atFollowUp();
+    tasks.complete(task(un).getId(), Map.of(Vars.FOLLOW_UP_OUTCOME, "declined"));
+    assertThat(un).isEnded().hasPassed(Elements.DECLINED_AFTER_FOLLOW_UP);
+    Assertions.assertThat(outcome(un)).isEqualTo("DECLINED");
+  }
+
+  @Test
+  void followUpFindsNoAnswer() {
+    ProcessInstance un = atFollowUp();
+    tasks.complete(task(un).getId(), Map.of(Vars.FOLLOW_UP_OUTCOME, "noAnswer"));
+    assertThat(un).isEnded().hasPassed(Elements.NO_REPLY);
+    Assertions.assertThat(outcome(un)).isEqualTo("NO_REPLY");
+  }
+
+  @Test
+  void aLateReplyWhileTheFollowUpIsOpenReplacesTheFollowUp() {
+    ProcessInstance un = atFollowUp();
+    replies.nominate(un.getBusinessKey().split(":")[0], "UN", List.of(nominee("Alice Example", ALICE)));
+    assertThat(un).isWaitingAt(Elements.CONFIRM_REPRESENTATIVE);
+    Assertions.assertThat(tasks.createTaskQuery().processInstanceId(un.getId()).taskDefinitionKey(Elements.FOLLOW_UP).count())
+        .isZero();
+  }
+
+  @Test
+  void noAnswerAfterAnEarlierConfirmationStillRegistersTheConfirmedRepresentative() {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE), nominee("Bob Example", BOB)));
+    List<Task> both = confirmTasks(un);
+    tasks.complete(both.get(0).getId(), Map.of(Vars.CONFIRM_DECISION, "confirm"));
+    tasks.complete(both.get(1).getId(), Map.of(Vars.CONFIRM_DECISION, "another"));
+    runJob(un, Elements.REQUEST_ANOTHER_NOMINEE);
+    runJob(un, Elements.REPLY_DEADLINE_REACHED);
+
+    tasks.complete(task(un).getId(), Map.of(Vars.FOLLOW_UP_OUTCOME, "noAnswer"));
+
+    assertThat(un).isWaitingAt(Elements.REGISTER_REPRESENTATIVES);
+  }
+
+  // ---- failures ------------------------------------------------------------------------------------
+
+  @Test
+  void aRegistrationTheMeetingPlatformRefusesIsRetriedAndThenBecomesAnIncident() {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Refused Person", "refused@parliament.example")));
+    tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "confirm"));
+
+    int attempts = 0;
+    Job registration = jobAt(un, Elements.REGISTER_REPRESENTATIVES);
+    while (registration.getRetries() > 0 && attempts < 10) {
+      String id = registration.getId();
+      Assertions.assertThatThrownBy(() -> management.executeJob(id)).hasMessageContaining("refuses to register");
+      attempts++;
+      registration = jobAt(un, Elements.REGISTER_REPRESENTATIVES);
+    }
+
+    Assertions.assertThat(attempts).isEqualTo(3); // first try and the two retries of the configured cycle
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(un.getId()).singleResult())
+        .satisfies(i -> {
+          Assertions.assertThat(i.getActivityId()).isEqualTo(Elements.REGISTER_REPRESENTATIVES);
+          Assertions.assertThat(i.getIncidentMessage()).contains("refuses to register");
+        });
+    assertThat(un).isWaitingAt(Elements.REGISTER_REPRESENTATIVES);
+  }
+
+  // ---- campaign ------------------------------------------------------------------------------------
+
+  @Test
+  void theReviewShowsCountsPerLanguageAndASampleLetterAndIsEscalatedWhenLeftOpen() {
+    ProcessInstance campaign = startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all"));
+    assertThat(campaign).isWaitingAt(CampaignProcess.Elements.REVIEW);
+    Map<String, Object> vars = runtime.getVariables(campaign.getId());
+    Assertions.assertThat(vars.get(CampaignProcess.Vars.INVITEE_COUNT)).isEqualTo(5);
+    Assertions.assertThat(vars.get(CampaignProcess.Vars.LANGUAGE_COUNTS)).isEqualTo("EN: 3, FR: 1, ES: 1");
+    Assertions.assertThat((String) vars.get(CampaignProcess.Vars.SAMPLE_LETTER)).contains(event.title());
+
+    assertThat(job(CampaignProcess.Elements.REVIEW, campaign)).hasDueDate(Date.from(TestData.T0.plus(Duration.ofDays(2))));
+    runJob(campaign, CampaignProcess.Elements.REVIEW);
+    Assertions.assertThat(task(campaign).getName()).endsWith("(escalated)");
+  }
+
+  @Test
+  void anApprovedCampaignStartsOneInvitationPerInviteeInBatches() {
+    ProcessInstance campaign = startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all"));
+    tasks.complete(task(campaign).getId(), Map.of(CampaignProcess.Vars.REVIEW_DECISION, "approve"));
+
+    runJob(campaign, CampaignProcess.Elements.START_BATCH);
+    Assertions.assertThat(invitationsOf(campaign)).isEqualTo(2); // batch size 2 in tests
+    launchAll(campaign);
+
+    Assertions.assertThat(invitationsOf(campaign)).isEqualTo(5);
+    assertThat(campaign).isWaitingAt(CampaignProcess.Elements.WAIT_FOR_INVITATIONS);
+    for (String code : List.of("UN", "UG", "BF", "AR", "EALA")) {
+      Assertions.assertThat(invitation(campaign, code)).as(code).isNotNull();
+    }
+  }
+
+  @Test
+  void aCancelledCampaignInvitesNobody() {
+    ProcessInstance campaign = startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all"));
+    tasks.complete(task(campaign).getId(), Map.of(CampaignProcess.Vars.REVIEW_DECISION, "cancel"));
+
+    assertThat(campaign).isEnded().hasPassed(CampaignProcess.Elements.CANCELLED);
+    Assertions.assertThat(invitationsOf(campaign)).isZero();
+    Assertions.assertThat(campaigns.find(campaignId(campaign)).orElseThrow().status()).isEqualTo(CampaignStatus.CANCELLED);
+  }
+
+  @Test
+  void aCampaignForAnEventThatHasStartedIsRefusedWithAClearMessage() {
+    moveClockTo(Date.from(TestData.EVENT_START.toInstant().plusSeconds(60)));
+    Assertions.assertThatThrownBy(() -> startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("has already started");
+    Assertions.assertThat(campaigns.findAll()).noneMatch(c -> c.eventCode().equals(event.code()));
+  }
+
+  @Test
+  void approvingAfterTheEventHasStartedIsRefused() {
+    ProcessInstance campaign = startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all"));
+    moveClockTo(Date.from(TestData.EVENT_START.toInstant().plusSeconds(60)));
+    String taskId = task(campaign).getId();
+    Assertions.assertThatThrownBy(() -> tasks.complete(taskId, Map.of(CampaignProcess.Vars.REVIEW_DECISION, "approve")))
+        .hasMessageContaining("has already started");
+    assertThat(campaign).isWaitingAt(CampaignProcess.Elements.REVIEW);
+  }
+
+  @Test
+  void aSecondCampaignForTheSameEventIsRefusedSoNobodyIsInvitedTwice() {
+    startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all"));
+    Assertions.assertThatThrownBy(() -> startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all")))
+        .hasMessageContaining("already has a campaign");
+  }
+
+  @Test
+  void badStartFormInputIsRefusedWithEveryProblemNamed() {
+    Assertions.assertThatThrownBy(
+            () -> startCampaign(Map.of(
+                CampaignProcess.Vars.INVITEE_SCOPE, "kinds",
+                CampaignProcess.Vars.INVITEE_KINDS, "MEMBER,SENATOR",
+                CampaignProcess.Vars.REPLY_DEADLINE, "next week")))
+        .hasMessageContaining("Unknown kind 'SENATOR'")
+        .hasMessageContaining("'next week' is not a date");
+    Assertions.assertThatThrownBy(
+            () -> startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all", CampaignProcess.Vars.EVENT_CODE, "NOPE")))
+        .hasMessageContaining("There is no event with the code 'NOPE'");
+    Assertions.assertThatThrownBy(
+            () -> startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all", CampaignProcess.Vars.REPLY_DEADLINE, "2026-04-02")))
+        .hasMessageContaining("must be before the event starts");
+    Assertions.assertThat(campaigns.findAll()).noneMatch(c -> c.eventCode().equals(event.code()));
+  }
+
+  @Test
+  void aCampaignByGroupInvitesOnlyThatGroup() {
+    ProcessInstance campaign =
+        startCampaign(Map.of(
+            CampaignProcess.Vars.INVITEE_SCOPE, "groups",
+            CampaignProcess.Vars.INVITEE_GROUPS, Variables.stringValue("GRULAC")));
+    Assertions.assertThat(runtime.getVariable(campaign.getId(), CampaignProcess.Vars.INVITEE_COUNT)).isEqualTo(1);
+    Assertions.assertThat(runtime.getVariable(campaign.getId(), CampaignProcess.Vars.LANGUAGE_COUNTS)).isEqualTo("ES: 1");
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------------
+
+  private ProcessInstance invitedParliament() {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    return un;
+  }
+
+  private ProcessInstance atFollowUp() {
+    ProcessInstance un = invitedParliament();
+    moveClockTo(Date.from(TestData.REPLY_DEADLINE));
+    runJob(un, Elements.REPLY_DEADLINE_REACHED);
+    assertThat(un).isWaitingAt(Elements.FOLLOW_UP);
+    return un;
+  }
+
+  private ProcessInstance confirmedAndRegistered(String email) {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", email)));
+    tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "confirm"));
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    return un;
+  }
+
+  private List<Task> confirmTasks(ProcessInstance pi) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Elements.CONFIRM_REPRESENTATIVE).list();
+  }
+
+  private long invitationsOf(ProcessInstance campaign) {
+    return runtime.createProcessInstanceQuery()
+        .processDefinitionKey(InvitationProcess.KEY)
+        .processInstanceBusinessKeyLike(campaignId(campaign) + ":%")
+        .count();
+  }
+
+  private String outcome(ProcessInstance pi) {
+    return (String) history.createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName(Vars.OUTCOME).singleResult().getValue();
+  }
+
+  static String plainText(MimeMessage message) throws Exception {
+    return findPart(message.getContent(), "text/plain");
+  }
+
+  static String findPart(Object content, String type) throws Exception {
+    if (content instanceof MimeMultipart mp) {
+      for (int i = 0; i < mp.getCount(); i++) {
+        var part = mp.getBodyPart(i);
+        if (part.isMimeType(type)) {
+          return (String) part.getContent();
+        }
+        String inner = findPart(part.getContent(), type);
+        if (inner != null) {
+          return inner;
+        }
+      }
+    }
+    return null;
+  }
+
+  static List<String> attachmentNames(MimeMessage message) throws Exception {
+    MimeMultipart mixed = (MimeMultipart) message.getContent();
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < mixed.getCount(); i++) {
+      if (mixed.getBodyPart(i).getFileName() != null) {
+        names.add(mixed.getBodyPart(i).getFileName());
+      }
+    }
+    return names;
+  }
+}
