@@ -68,10 +68,6 @@ public class MailComposer {
   private final CalendarInvitation calendar;
 
   @Autowired
-  public MailComposer(MailTemplates templates, OutreachMailProperties properties) {
-    this(templates, properties, Clock.systemUTC());
-  }
-
   public MailComposer(MailTemplates templates, OutreachMailProperties properties, Clock clock) {
     this.templates = Objects.requireNonNull(templates, "templates");
     this.messages = templates.messages();

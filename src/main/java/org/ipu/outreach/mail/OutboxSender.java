@@ -86,8 +86,13 @@ public class OutboxSender {
   private Transport connect() throws MessagingException {
     Session session = smtp.getSession();
     Transport transport = session.getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
-    transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
+    transport.connect(smtp.getHost(), smtp.getPort(), blankToNull(smtp.getUsername()), blankToNull(smtp.getPassword()));
     return transport;
+  }
+
+  /** An empty SMTP_USER means "no authentication", not "authenticate as nobody". */
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   private boolean deliver(Transport transport, OutboxMail mail) {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,9 +42,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole application on an embedded database, with a real SMTP server, the job executor off and the
  * engine clock fixed at {@link TestData#T0}: tests move time and run jobs themselves.
+ *
+ * <p>A Camunda process application is registered JVM-wide under its name, so two application
+ * contexts cannot live side by side: each test class gets its own and closes it afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class OutreachTestBase {
 
   @Autowired protected ProcessEngine engine;

@@ -2,11 +2,11 @@ package org.ipu.outreach.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One real SMTP server for the whole test JVM (Spring contexts are cached across test classes). */
 public final class TestSmtp {
@@ -27,17 +27,21 @@ public final class TestSmtp {
     return server().getSmtp().getPort();
   }
 
-  /** Messages received for this address (as To or Cc): counted on the server itself. */
+  /**
+   * Distinct messages (by Message-ID) the server received for this address as To or Cc, counted on the
+   * server itself. The server keeps one copy per recipient, so copies are folded together.
+   */
   public static List<MimeMessage> receivedBy(String address) {
-    return Arrays.stream(server().getReceivedMessages())
-        .filter(m -> isFor(m, address))
-        .toList();
+    Map<String, MimeMessage> byId = new LinkedHashMap<>();
+    for (MimeMessage m : server().getReceivedMessagesForDomain(address)) {
+      byId.putIfAbsent(messageId(m), m);
+    }
+    return List.copyOf(byId.values());
   }
 
-  private static boolean isFor(MimeMessage m, String address) {
+  private static String messageId(MimeMessage m) {
     try {
-      var recipients = m.getRecipients(Message.RecipientType.TO);
-      return recipients != null && Arrays.stream(recipients).anyMatch(a -> a.toString().contains(address));
+      return m.getMessageID();
     } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
