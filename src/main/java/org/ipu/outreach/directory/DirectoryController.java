@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import org.ipu.outreach.security.StaffAccess;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,10 +31,12 @@ public class DirectoryController {
 
   private final DirectoryCsvImporter importer;
   private final InviteeRepository repository;
+  private final StaffAccess staff;
 
-  public DirectoryController(DirectoryCsvImporter importer, InviteeRepository repository) {
+  public DirectoryController(DirectoryCsvImporter importer, InviteeRepository repository, StaffAccess staff) {
     this.importer = importer;
     this.repository = repository;
+    this.staff = staff;
   }
 
   /** The raw body is read through a size-limited stream: an oversize upload is never held in memory. */
@@ -42,6 +45,7 @@ public class DirectoryController {
       consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE},
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ImportResult importCsv(InputStream body) {
+    staff.require();
     return importer.importCsv(body);
   }
 
@@ -54,6 +58,7 @@ public class DirectoryController {
       consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ImportResult importFile(@RequestParam("file") MultipartFile file) throws IOException {
+    staff.require();
     try (InputStream in = file.getInputStream()) {
       return importer.importCsv(in);
     }
@@ -61,6 +66,7 @@ public class DirectoryController {
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   public List<DirectoryEntry> list() {
+    staff.require();
     return repository.findAll().stream().map(DirectoryEntry::of).toList();
   }
 

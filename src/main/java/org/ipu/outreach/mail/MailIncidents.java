@@ -1,7 +1,9 @@
 package org.ipu.outreach.mail;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,11 +30,32 @@ public class MailIncidents {
         "The " + mail.kind() + " mail to " + mail.to() + " could not be delivered after " + attempts
             + " attempts: " + error + ". Resend it from the outbox page (/app/mails/" + mail.id() + ").";
     log.error(message);
-    if (mail.processInstanceId() == null
-        || runtime.createProcessInstanceQuery().processInstanceId(mail.processInstanceId()).count() == 0) {
+    String executionId = mail.processInstanceId() == null ? null : executionAtAnActivity(mail.processInstanceId());
+    if (executionId == null) {
       return; // the process has ended: the outbox page still shows the mail as failed
     }
-    runtime.createIncident(INCIDENT_TYPE, mail.processInstanceId(), configuration(mail.id()), message);
+    runtime.createIncident(INCIDENT_TYPE, executionId, configuration(mail.id()), message);
+  }
+
+  /** An incident belongs to an execution that is at an activity: where the process is waiting now. */
+  private String executionAtAnActivity(String processInstanceId) {
+    ActivityInstance tree = runtime.getActivityInstance(processInstanceId);
+    return tree == null ? null : leafExecution(tree);
+  }
+
+  private static String leafExecution(ActivityInstance instance) {
+    for (ActivityInstance child : instance.getChildActivityInstances()) {
+      String found = leafExecution(child);
+      if (found != null) {
+        return found;
+      }
+    }
+    for (TransitionInstance transition : instance.getChildTransitionInstances()) {
+      return transition.getExecutionId();
+    }
+    return instance.getChildActivityInstances().length == 0 && instance.getParentActivityInstanceId() != null
+        ? instance.getExecutionIds()[0]
+        : null;
   }
 
   public void resolve(long outboxId) {
