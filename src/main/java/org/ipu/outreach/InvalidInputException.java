@@ -1,15 +1,13 @@
 package org.ipu.outreach;
 
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * Input a user gave that cannot be accepted. The message names what is wrong; it is shown as it is,
- * in Tasklist when thrown from a form submission and as a 400 answer from our endpoints and from the
- * engine's REST API (hence the engine's BadUserRequestException as parent). Nothing is changed: it is
- * thrown before any write, or rolls the transaction back.
+ * in Tasklist when thrown from a form submission, and as a 400 answer from our endpoints. Nothing is
+ * changed: it is thrown before any write, or rolls the transaction back.
  */
-public class InvalidInputException extends BadUserRequestException {
+public class InvalidInputException extends RuntimeException {
 
   private final List<String> problems;
 

@@ -1,0 +1,72 @@
+package org.ipu.outreach.web;
+
+import org.assertj.core.api.Assertions;
+import org.ipu.outreach.support.OutreachTestBase;
+import org.ipu.outreach.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+/** Nobody reaches the engine, its data or our staff pages without logging in. */
+class AccessTest extends OutreachTestBase {
+
+  @Autowired TestRestTemplate http;
+  @Autowired TestUsers users;
+
+  @BeforeEach
+  void usersExist() {
+    users.ensureStaffAndManager();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "/engine-rest/process-definition",
+    "/engine-rest/task",
+    "/engine-rest/process-instance",
+    "/engine-rest/deployment",
+    "/camunda/api/engine/engine/default/task",
+    "/api/directory",
+    "/app/mails",
+    "/app/simulator"
+  })
+  void anonymousCallersGet401(String path) {
+    Assertions.assertThat(http.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/engine-rest/process-definition", "/api/directory", "/app/mails", "/app/simulator"})
+  void aWrongPasswordGets401(String path) {
+    // not staff: the engine delays a user's logins after failed attempts, which would slow the other tests
+    Assertions.assertThat(http.withBasicAuth(TestUsers.MANAGER, "guess").getForEntity(path, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/directory", "/app/mails", "/app/simulator"})
+  void staffReachTheirPages(String path) {
+    Assertions.assertThat(http.withBasicAuth(TestUsers.STAFF, TestUsers.STAFF).getForEntity(path, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/directory", "/app/mails", "/app/simulator"})
+  void aUserOutsideTheSecretariatIsRefused(String path) {
+    Assertions.assertThat(
+            http.withBasicAuth(TestUsers.OUTSIDER, TestUsers.OUTSIDER).getForEntity(path, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @org.junit.jupiter.api.Test
+  void theEngineAppliesAuthorizationsToAuthenticatedCallers() {
+    // logged in but without any grant: the engine lists no process definition
+    String body = http.withBasicAuth(TestUsers.OUTSIDER, TestUsers.OUTSIDER)
+        .getForEntity("/engine-rest/process-definition", String.class).getBody();
+    Assertions.assertThat(body).isEqualTo("[]");
+    String staffSees = http.withBasicAuth(TestUsers.STAFF, TestUsers.STAFF)
+        .getForEntity("/engine-rest/process-definition", String.class).getBody();
+    Assertions.assertThat(staffSees).contains("\"key\":\"campaign\"").contains("\"key\":\"parliament-invitation\"");
+  }
+}
