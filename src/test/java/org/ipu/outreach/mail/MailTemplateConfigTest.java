@@ -23,7 +23,7 @@ class MailTemplateConfigTest {
           .withConfiguration(
               AutoConfigurations.of(
                   ThymeleafAutoConfiguration.class, MessageSourceAutoConfiguration.class))
-          .withUserConfiguration(MailTemplateConfig.class, MailComposer.class)
+          .withUserConfiguration(MailTemplateConfig.class, MailComposer.class, org.ipu.outreach.engine.EngineClock.class)
           .withBean(OutreachMailProperties.class, MailSamples::properties);
 
   @Test
