@@ -1,0 +1,50 @@
+package org.ipu.outreach.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.ipu.outreach.InvalidInputException;
+import org.ipu.outreach.directory.Language;
+import org.junit.jupiter.api.Test;
+
+class EventControllerTest {
+
+  static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
+
+  static EventController.EventJson panel(String start, String end, String deadline, String zone) {
+    return new EventController.EventJson(
+        "Parliamentary solidarity: Supporting MPs under threat", zone, start, end, "85746352411",
+        List.of("en", "fr", "es"), "MPs and parliamentary staff", deadline, "Martin Chungong", "Secretary General");
+  }
+
+  @Test
+  void localTimesAreReadInTheEventsTimeZone() {
+    OutreachEvent e = EventController.validate(
+        "PANEL-2026", panel("2026-09-26T15:00", "2026-09-26T16:30", "2026-09-15T23:59", "Europe/Zurich"), NOW);
+    assertThat(e.start().toInstant()).isEqualTo(Instant.parse("2026-09-26T13:00:00Z"));
+    assertThat(e.interpretationLanguages()).containsExactly(Language.EN, Language.FR, Language.ES);
+  }
+
+  @Test
+  void anEventInThePastOrEndingBeforeItStartsIsRefusedWithEachProblemNamed() {
+    assertThatThrownBy(() -> EventController.validate(
+            "PANEL-2026", panel("2025-09-26T15:00", "2025-09-26T14:00", "2025-09-30T00:00", "Mars/Olympus"), NOW))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("timeZone must be a time zone");
+    assertThatThrownBy(() -> EventController.validate(
+            "PANEL-2026", panel("2025-09-26T15:00", "2025-09-26T14:00", "2025-09-30T00:00", "Europe/Zurich"), NOW))
+        .satisfies(e -> assertThat(((InvalidInputException) e).problems()).contains(
+            "end must be after start.", "replyDeadline must be before start.")
+            .anyMatch(p -> p.contains("is in the past")));
+  }
+
+  @Test
+  void aBadCodeOrDateIsNamed() {
+    assertThatThrownBy(() -> EventController.validate(
+            "panel 2026", panel("26/09/2026 15:00", "2026-09-26T16:30", "2026-09-15T23:59", "Europe/Zurich"), NOW))
+        .hasMessageContaining("code must be 2 to 40 characters")
+        .hasMessageContaining("start '26/09/2026 15:00' is not a date and time");
+  }
+}
