@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.ipu.outreach.directory.DirectoryCsvImporter;
 import org.ipu.outreach.directory.InviteeRepository;
 import org.ipu.outreach.directory.Language;
@@ -20,6 +19,7 @@ import org.ipu.outreach.task.TaskProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -71,7 +71,7 @@ public class DemoData {
 
   @EventListener
   @Order(10) // after the groups exist (IdentitySetup)
-  public void onDeployed(PostDeployEvent event) throws IOException {
+  public void onDeployed(ApplicationReadyEvent event) throws IOException {
     events.save(seedEvent());
     events.save(demoEvent(Instant.now()));
     if (invitees.count() == 0) {

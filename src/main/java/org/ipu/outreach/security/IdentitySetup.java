@@ -17,10 +17,10 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.ipu.outreach.campaign.CampaignProcess;
 import org.ipu.outreach.invitation.InvitationProcess;
 import org.ipu.outreach.task.TaskProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -55,7 +55,7 @@ public class IdentitySetup {
 
   @EventListener
   @Order(0)
-  public void onDeployed(PostDeployEvent event) {
+  public void onDeployed(ApplicationReadyEvent event) {
     group(tasks.staffGroup(), "Secretariat");
     group(tasks.managerGroup(), "Managers");
     String staff = tasks.staffGroup();

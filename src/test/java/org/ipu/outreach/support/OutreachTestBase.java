@@ -43,8 +43,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole application on an embedded database, with a real SMTP server, the job executor off and the
  * engine clock fixed at {@link TestData#T0}: tests move time and run jobs themselves.
  *
- * <p>A Camunda process application is registered JVM-wide under its name, so two application
- * contexts cannot live side by side: each test class gets its own and closes it afterwards.
+ * <p>The engine registers itself JVM-wide under its name ("default", which the REST API and its
+ * authentication filter look up), so two application contexts cannot live side by side: each test
+ * class gets its own and closes it afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
