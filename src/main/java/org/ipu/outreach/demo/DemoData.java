@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.ipu.outreach.directory.DirectoryCsvImporter;
@@ -41,6 +42,22 @@ public class DemoData {
       "MPs and parliamentary staff from IPU Member Parliaments, and representatives of Associate Members and"
           + " Permanent Observers. Members of parliamentary committees working on human rights and/or in"
           + " foreign affairs-related areas are particularly welcome.";
+  static final Map<Language, OutreachEvent.Translation> TRANSLATIONS =
+      Map.of(
+          Language.FR,
+          new OutreachEvent.Translation(
+              "La solidarité parlementaire : soutenir les parlementaires menacés",
+              "Les parlementaires et le personnel parlementaire des Parlements membres de l’UIP, ainsi que les"
+                  + " représentants des Membres associés et des Observateurs permanents. Les membres des"
+                  + " commissions parlementaires chargées des droits de l’homme ou des affaires étrangères sont"
+                  + " particulièrement bienvenus."),
+          Language.ES,
+          new OutreachEvent.Translation(
+              "La solidaridad parlamentaria: apoyar a los parlamentarios amenazados",
+              "Los parlamentarios y el personal parlamentario de los Parlamentos Miembros de la UIP, así como"
+                  + " los representantes de los Miembros Asociados y de los Observadores Permanentes. Los"
+                  + " miembros de comisiones parlamentarias que se ocupan de los derechos humanos o de asuntos"
+                  + " exteriores son especialmente bienvenidos."));
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
   private static final ZoneId GENEVA = ZoneId.of("Europe/Zurich");
 
@@ -103,7 +120,8 @@ public class DemoData {
     return new OutreachEvent(
         SEED_EVENT, TITLE, start, start.plusMinutes(90), "85746352411",
         List.of(Language.EN, Language.FR, Language.ES), AUDIENCE,
-        LocalDateTime.of(2023, 9, 15, 23, 59).atZone(GENEVA).toInstant(), "Martin Chungong", "Secretary General");
+        LocalDateTime.of(2023, 9, 15, 23, 59).atZone(GENEVA).toInstant(), "Martin Chungong", "Secretary General",
+        TRANSLATIONS);
   }
 
   OutreachEvent demoEvent(Instant now) {
@@ -111,7 +129,8 @@ public class DemoData {
     return new OutreachEvent(
         DEMO_EVENT, TITLE, start, start.plus(demo.duration()), "85746352411",
         List.of(Language.EN, Language.FR, Language.ES), AUDIENCE,
-        now.plus(demo.replyWithin()).truncatedTo(ChronoUnit.MINUTES), "Martin Chungong", "Secretary General");
+        now.plus(demo.replyWithin()).truncatedTo(ChronoUnit.MINUTES), "Martin Chungong", "Secretary General",
+        TRANSLATIONS);
   }
 
   private void user(String id, String first, String last, String group) {

@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipu.outreach.InvalidInputException;
 import org.ipu.outreach.directory.Language;
@@ -43,7 +45,11 @@ public class EventController {
       String audienceNote,
       String replyDeadline,
       String signatoryName,
-      String signatoryTitle) {}
+      String signatoryTitle,
+      Map<String, TranslationJson> translations) {}
+
+  /** The title and audience note in another letter language (en, fr or es). */
+  public record TranslationJson(String title, String audienceNote) {}
 
   @GetMapping
   public List<OutreachEvent> list() {
@@ -98,12 +104,26 @@ public class EventController {
     String audience = required(b.audienceNote(), "audienceNote", 2000, problems);
     String signatory = required(b.signatoryName(), "signatoryName", 200, problems);
     String signatoryTitle = required(b.signatoryTitle(), "signatoryTitle", 200, problems);
+    Map<Language, OutreachEvent.Translation> translations = new EnumMap<>(Language.class);
+    (b.translations() == null ? Map.<String, TranslationJson>of() : b.translations())
+        .forEach(
+            (lang, t) -> {
+              Language language = Language.parse(lang).orElse(null);
+              if (language == null) {
+                problems.add("translations: unknown language '" + lang + "' (en, fr or es).");
+                return;
+              }
+              String tTitle = required(t == null ? null : t.title(), "translations." + lang + ".title", 300, problems);
+              String tNote =
+                  required(t == null ? null : t.audienceNote(), "translations." + lang + ".audienceNote", 2000, problems);
+              translations.put(language, new OutreachEvent.Translation(tTitle, tNote));
+            });
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
     return new OutreachEvent(
         code, title, start, end, meetingId, List.copyOf(languages), audience, deadline.toInstant(), signatory,
-        signatoryTitle);
+        signatoryTitle, translations);
   }
 
   private static ZonedDateTime dateTime(String text, String field, ZoneId zone, List<String> problems) {

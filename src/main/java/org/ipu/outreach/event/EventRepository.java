@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.ipu.outreach.directory.Language;
@@ -27,6 +29,19 @@ public class EventRepository {
 
   public List<OutreachEvent> findAll() {
     return jdbc.query("select * from outreach_event order by starts_at", this::row);
+  }
+
+  private Map<Language, OutreachEvent.Translation> translations(String code) {
+    Map<Language, OutreachEvent.Translation> result = new EnumMap<>(Language.class);
+    jdbc.query(
+        "select language, title, audience_note from event_text where event_code = ?",
+        rs -> {
+          result.put(
+              Language.parse(rs.getString(1)).orElseThrow(),
+              new OutreachEvent.Translation(rs.getString(2), rs.getString(3)));
+        },
+        code);
+    return result;
   }
 
   /** Inserts the event, or updates the one with the same code (campaigns keep referring to it). */
@@ -52,6 +67,13 @@ public class EventRepository {
         e.signatoryName(),
         e.signatoryTitle(),
         e.code());
+    jdbc.update("delete from event_text where event_code = ?", e.code());
+    e.translations()
+        .forEach(
+            (language, t) ->
+                jdbc.update(
+                    "insert into event_text (event_code, language, title, audience_note) values (?, ?, ?, ?)",
+                    e.code(), language.code(), t.title(), t.audienceNote()));
   }
 
   private OutreachEvent row(ResultSet rs, int n) throws SQLException {
@@ -68,6 +90,7 @@ public class EventRepository {
         rs.getString("audience_note"),
         rs.getTimestamp("reply_deadline").toInstant(),
         rs.getString("signatory_name"),
-        rs.getString("signatory_title"));
+        rs.getString("signatory_title"),
+        translations(rs.getString("code")));
   }
 }

@@ -139,8 +139,8 @@ public class MailComposer {
     vars.put("parliament", invitee.name());
     vars.put("presidentName", blankToNull(invitee.presidentName()));
     vars.put("salutation", blankToNull(invitee.salutation()));
-    vars.put("title", event.title());
-    vars.put("audienceNote", blankToNull(event.audienceNote()));
+    vars.put("title", event.titleIn(language));
+    vars.put("audienceNote", blankToNull(event.audienceNoteIn(language)));
     vars.put("eventDate", LetterDates.date(event.start().toLocalDate(), locale));
     vars.put("eventWhen", LetterDates.eventTime(event.start(), event.end(), locale));
     vars.put(
@@ -170,7 +170,7 @@ public class MailComposer {
     }
 
     Object[] subjectArgs = {
-      event.title(),
+      event.titleIn(language),
       vars.get("eventDate"),
       vars.get("deadline"),
       representative == null ? null : representative.fullName()

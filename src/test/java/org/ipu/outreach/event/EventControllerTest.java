@@ -16,7 +16,8 @@ class EventControllerTest {
   static EventController.EventJson panel(String start, String end, String deadline, String zone) {
     return new EventController.EventJson(
         "Parliamentary solidarity: Supporting MPs under threat", zone, start, end, "85746352411",
-        List.of("en", "fr", "es"), "MPs and parliamentary staff", deadline, "Martin Chungong", "Secretary General");
+        List.of("en", "fr", "es"), "MPs and parliamentary staff", deadline, "Martin Chungong", "Secretary General",
+        java.util.Map.of("fr", new EventController.TranslationJson("La solidarité parlementaire", "Les parlementaires")));
   }
 
   @Test
@@ -25,6 +26,8 @@ class EventControllerTest {
         "PANEL-2026", panel("2026-09-26T15:00", "2026-09-26T16:30", "2026-09-15T23:59", "Europe/Zurich"), NOW);
     assertThat(e.start().toInstant()).isEqualTo(Instant.parse("2026-09-26T13:00:00Z"));
     assertThat(e.interpretationLanguages()).containsExactly(Language.EN, Language.FR, Language.ES);
+    assertThat(e.titleIn(Language.FR)).isEqualTo("La solidarité parlementaire");
+    assertThat(e.titleIn(Language.ES)).isEqualTo("Parliamentary solidarity: Supporting MPs under threat");
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.ipu.outreach.InvalidInputException;
 import org.ipu.outreach.campaign.CampaignProcess;
 import org.ipu.outreach.campaign.CampaignRepository;
 import org.ipu.outreach.campaign.CampaignStatus;
+import org.ipu.outreach.event.OutreachEvent;
 import org.ipu.outreach.invitation.InvitationProcess.Elements;
 import org.ipu.outreach.invitation.InvitationProcess.NomineeFields;
 import org.ipu.outreach.invitation.InvitationProcess.Vars;
@@ -517,6 +518,27 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
             CampaignProcess.Vars.INVITEE_GROUPS, Variables.stringValue("GRULAC")));
     Assertions.assertThat(runtime.getVariable(campaign.getId(), CampaignProcess.Vars.INVITEE_COUNT)).isEqualTo(1);
     Assertions.assertThat(runtime.getVariable(campaign.getId(), CampaignProcess.Vars.LANGUAGE_COUNTS)).isEqualTo("ES: 1");
+  }
+
+  @Test
+  void aFrenchSpeakingParliamentIsInvitedWithTheEventsFrenchTitle() throws Exception {
+    OutreachEvent translated = new OutreachEvent(
+        event.code(), event.title(), event.start(), event.end(), event.meetingId(), event.interpretationLanguages(),
+        event.audienceNote(), event.replyDeadline(), event.signatoryName(), event.signatoryTitle(),
+        Map.of(org.ipu.outreach.directory.Language.FR,
+            new OutreachEvent.Translation("La solidarité parlementaire", "Les parlementaires des Parlements membres.")));
+    events.save(translated);
+    Assertions.assertThat(events.find(event.code()).orElseThrow().translations()).isEqualTo(translated.translations());
+
+    ProcessInstance campaign = startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all"));
+    tasks.complete(task(campaign).getId(), Map.of(CampaignProcess.Vars.REVIEW_DECISION, "approve"));
+    launchAll(campaign);
+    runJob(invitation(campaign, "BF"), Elements.SEND_INVITATION);
+    deliverMail();
+
+    MimeMessage letter = mailTo(TestData.BF.presidentEmail()).get(0);
+    Assertions.assertThat(letter.getSubject()).contains("La solidarité parlementaire");
+    Assertions.assertThat(plainText(letter)).contains("Monsieur le Président,").contains("Les parlementaires des Parlements membres.");
   }
 
   // ---- helpers ---------------------------------------------------------------------------------------
