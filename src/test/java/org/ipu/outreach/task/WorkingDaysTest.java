@@ -31,6 +31,11 @@ class WorkingDaysTest {
   }
 
   @Test
+  void aDurationWithoutWholeDaysIsClockTimeEvenAtTheWeekend() {
+    assertThat(add(LocalDateTime.of(2026, 3, 8, 15, 0), Duration.ofMinutes(3))).isEqualTo(LocalDateTime.of(2026, 3, 8, 15, 3));
+  }
+
+  @Test
   void hoursAndMinutesAreClockTime() {
     assertThat(add(LocalDateTime.of(2026, 3, 6, 23, 0), Duration.ofMinutes(90))).isEqualTo(LocalDateTime.of(2026, 3, 7, 0, 30));
   }
