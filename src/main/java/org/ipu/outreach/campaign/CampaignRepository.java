@@ -27,10 +27,11 @@ public class CampaignRepository {
     return jdbc.query("select * from campaign order by created_at desc", this::row);
   }
 
-  public boolean hasActiveCampaign(String eventCode) {
+  /** A campaign that was not cancelled at its review has written, or is about to write, to parliaments. */
+  public boolean hasCampaignBeyondCancellation(String eventCode) {
     Integer n =
         jdbc.queryForObject(
-            "select count(*) from campaign where event_code = ? and status in ('IN_REVIEW', 'RUNNING')",
+            "select count(*) from campaign where event_code = ? and status <> 'CANCELLED'",
             Integer.class,
             eventCode);
     return n != null && n > 0;

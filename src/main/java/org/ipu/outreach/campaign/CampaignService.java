@@ -55,9 +55,9 @@ public class CampaignService {
   public CampaignPlan prepare(CampaignRequest request) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     OutreachEvent event = launchableEvent(request.eventCode(), now);
-    if (campaigns.hasActiveCampaign(event.code())) {
+    if (campaigns.hasCampaignBeyondCancellation(event.code())) {
       throw new InvalidInputException(
-          "The event '" + event.code() + "' already has a campaign under review or running;"
+          "The event '" + event.code() + "' already has a campaign (under review, running or completed);"
               + " a parliament must not be invited twice to the same event.");
     }
     Instant deadline = replyDeadline(request.replyDeadline(), event, now);

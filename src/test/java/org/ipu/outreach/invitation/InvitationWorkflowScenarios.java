@@ -493,6 +493,19 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
   }
 
   @Test
+  void afterACompletedCampaignTheEventCannotBeCampaignedAgainButAfterACancelledOneItCan() {
+    ProcessInstance cancelled = startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all"));
+    tasks.complete(task(cancelled).getId(), Map.of(CampaignProcess.Vars.REVIEW_DECISION, "cancel"));
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    runJob(invitation(campaign, "UN"), Elements.SEND_INVITATION);
+    replies.decline(campaignId(campaign), "UN");
+    assertThat(campaign).isEnded();
+
+    Assertions.assertThatThrownBy(() -> startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all")))
+        .hasMessageContaining("already has a campaign");
+  }
+
+  @Test
   void badStartFormInputIsRefusedWithEveryProblemNamed() {
     Assertions.assertThatThrownBy(
             () -> startCampaign(Map.of(
