@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -98,6 +100,19 @@ public class CampaignRepository {
     jdbc.update("update campaign set ended_count = ended_count + 1 where id = ?", campaignId);
     Campaign c = find(campaignId).orElseThrow();
     return c.endedCount() >= c.inviteeCount();
+  }
+
+  /** How many of the campaign's invitations ended with each outcome; "RUNNING" counts those not ended. */
+  public Map<String, Integer> outcomeCounts(String campaignId) {
+    Map<String, Integer> counts = new TreeMap<>();
+    jdbc.query(
+        "select coalesce(outcome, 'RUNNING'), count(*) from campaign_invitee where campaign_id = ?"
+            + " group by coalesce(outcome, 'RUNNING')",
+        rs -> {
+          counts.put(rs.getString(1), rs.getInt(2));
+        },
+        campaignId);
+    return counts;
   }
 
   private Campaign row(ResultSet rs, int n) throws SQLException {

@@ -106,12 +106,13 @@ public class DemoData {
          Event outreach demo is running.
            Tasklist:  http://localhost:{}/camunda/app/tasklist/   (start "Invitation campaign")
            Cockpit:   http://localhost:{}/camunda/app/cockpit/
+           Staff start page: http://localhost:{}/app   (campaigns, mail sent, meeting simulator)
            Mail sent: http://localhost:{}/app/mails
            Meeting simulator: http://localhost:{}/app/simulator
          Users (demo profile only): demo/demo (admin), staff/staff (secretariat), manager/manager (managers)
          Demo event code: {} (starts {}); the seed's own event {} is in the past.
         ==========================================================================""",
-        port, port, port, port, DEMO_EVENT,
+        port, port, port, port, port, DEMO_EVENT,
         events.find(DEMO_EVENT).orElseThrow().start(), SEED_EVENT);
   }
 

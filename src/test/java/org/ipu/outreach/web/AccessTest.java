@@ -30,7 +30,8 @@ class AccessTest extends OutreachTestBase {
     "/camunda/api/engine/engine/default/task",
     "/api/directory",
     "/app/mails",
-    "/app/simulator"
+    "/app/simulator",
+    "/app"
   })
   void anonymousCallersGet401(String path) {
     Assertions.assertThat(http.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -45,7 +46,7 @@ class AccessTest extends OutreachTestBase {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/directory", "/app/mails", "/app/simulator"})
+  @ValueSource(strings = {"/api/directory", "/app/mails", "/app/simulator", "/app"})
   void staffReachTheirPages(String path) {
     Assertions.assertThat(http.withBasicAuth(TestUsers.STAFF, TestUsers.STAFF).getForEntity(path, String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);

@@ -157,6 +157,20 @@ class FormsOverRestTest extends OutreachTestBase {
     Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "EALA")).isEmpty();
   }
 
+  @Test
+  void theStartPageShowsWhereEachCampaignStands() {
+    ProcessInstance campaign = launchCampaign("ASSOCIATE_MEMBER");
+    runJob(invitation(campaign, "EALA"), Elements.SEND_INVITATION);
+    replies.decline(campaignId(campaign), "EALA");
+
+    ResponseEntity<String> page = http.withBasicAuth(TestUsers.STAFF, TestUsers.STAFF).getForEntity("/app", String.class);
+    Assertions.assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    Assertions.assertThat(page.getBody())
+        .contains(campaignId(campaign))
+        .contains("COMPLETED")
+        .contains("DECLINED: 1");
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------------
 
   private ProcessInstance launchCampaignForFollowUp() {
