@@ -20,6 +20,8 @@ public final class InvitationProcess {
     public static final String SEND_DEADLINE_REMINDER = "Task_SendDeadlineReminder";
     public static final String FOLLOW_UP = "Task_FollowUp";
     public static final String CONFIRM_REPRESENTATIVE = "Task_ConfirmRepresentative";
+    /** On "Confirm representative": the parliament changed its reply on the reply page. */
+    public static final String NOMINATION_CHANGED = "Message_NominationChanged";
     public static final String REQUEST_ANOTHER_NOMINEE = "Task_RequestAnotherNominee";
     public static final String SEND_NOT_ACCEPTED = "Task_SendNotAccepted";
     public static final String REGISTER_REPRESENTATIVES = "Task_RegisterRepresentatives";
@@ -47,6 +49,8 @@ public final class InvitationProcess {
     public static final String REPLY = "reply";
     /** Representative ids of the latest nomination, comma-separated. */
     public static final String NOMINEE_IDS = "nomineeIds";
+    /** Message payload with a decline given on the reply page: the reason, or null. */
+    public static final String DECLINE_REASON = "declineReason";
     public static final String REPLY_ROUND = "replyRound";
     public static final String FIRST_REMINDER_AT = "firstReminderAt";
     public static final String DEADLINE_REMINDER_AT = "deadlineReminderAt";
@@ -81,6 +85,8 @@ public final class InvitationProcess {
 
   public static final class Messages {
     public static final String PARLIAMENT_REPLIED = "ParliamentReplied";
+    /** A new reply while its nominees are being confirmed: the open confirmations are replaced. */
+    public static final String NOMINATION_CHANGED = "NominationChanged";
 
     private Messages() {}
   }
