@@ -7,21 +7,15 @@ package org.ipu.outreach.reply;
  */
 public class ReplyClosedException extends RuntimeException {
 
-  /** Why, for the page to choose its message. */
-  public enum Reason {
-    DEADLINE_PASSED,
-    INVITATION_ENDED,
-    REPRESENTATIVES_REGISTERED
-  }
+  private final String reason;
 
-  private final Reason reason;
-
-  public ReplyClosedException(Reason reason) {
+  /** {@code reason}: DEADLINE_PASSED, REGISTERED or ENDED (see {@link ReplyService.Situation#closedBecause()}). */
+  public ReplyClosedException(String reason) {
     super("The reply page no longer takes replies for this invitation: " + reason);
     this.reason = reason;
   }
 
-  public Reason reason() {
+  public String reason() {
     return reason;
   }
 }

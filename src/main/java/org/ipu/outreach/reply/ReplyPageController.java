@@ -104,7 +104,7 @@ public class ReplyPageController {
       return "reply/page";
     }
     try {
-      replies.replyFromPage(s.campaign().id(), s.invitee().code(), checked.nominees(), checked.declineReason());
+      replies.replyFromPage(s.campaign().id(), s.invitee().code(), checked.nominees(), checked.declineReason(), false);
     } catch (ReplyClosedException e) {
       // the situation changed between showing and sending (e.g. staff confirmed meanwhile)
       return closed(replies.situation(s.campaign().id(), s.invitee().code()), language, token, model, response);
@@ -165,7 +165,7 @@ public class ReplyPageController {
       model.addAttribute("why", "expired");
       return "reply/closed";
     }
-    if (!s.open()) {
+    if (!s.open(false)) {
       return closed(s, language, token, model, response);
     }
     return null;
@@ -174,7 +174,7 @@ public class ReplyPageController {
   private String closed(ReplyService.Situation s, Language language, String token, Model model, HttpServletResponse response) {
     model.addAttribute("stage", s.stage().name());
     model.addAttribute("current", s.currentNominees());
-    model.addAttribute("why", s.stage().name());
+    model.addAttribute("why", s.closedBecause());
     return "reply/closed";
   }
 

@@ -13,11 +13,10 @@ import org.ipu.outreach.directory.Language;
 import org.ipu.outreach.event.OutreachEvent;
 import org.ipu.outreach.mail.LetterDates;
 import org.ipu.outreach.mail.OutreachMailProperties;
+import org.ipu.outreach.web.PageLocaleResolver;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-import org.springframework.web.servlet.DispatcherServlet;
-import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 
 /**
  * What the reply page (public, and the staff variant) shows: the event as the letter describes it, the
@@ -47,7 +46,7 @@ public class ReplyPages {
    * pages out of caches, frames and Referer headers (their address is a personal link).
    */
   public void prepare(HttpServletRequest request, HttpServletResponse response, Language language) {
-    request.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, new FixedLocaleResolver(language.locale()));
+    PageLocaleResolver.use(request, language.locale());
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Frame-Options", "DENY");
@@ -80,7 +79,7 @@ public class ReplyPages {
     model.addAttribute("interpretationOptions", options(offered, locale));
     String note = event.audienceNoteIn(language);
     model.addAttribute("audienceNote", note == null || note.isBlank() ? null : note);
-    model.addAttribute("deadline", LetterDates.date(s.campaign().replyDeadline(), readerZone, locale));
+    model.addAttribute("deadline", LetterDates.date(s.replyDeadline(), readerZone, locale));
     model.addAttribute("replyTo", mail.replyTo());
     model.addAttribute("stage", s.stage().name());
     model.addAttribute("current", s.currentNominees());

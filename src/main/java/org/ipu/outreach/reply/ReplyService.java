@@ -57,16 +57,28 @@ public class ReplyService {
     this.letters = letters;
   }
 
-  /** Where one parliament's invitation stands, as the reply page needs it. */
+  /**
+   * Where one parliament's invitation stands, as the reply page needs it. {@code replyDeadline} is the
+   * deadline of the current reply round: the campaign's, or a later one after staff asked for another
+   * nominee.
+   */
   public record Situation(
       Campaign campaign,
       OutreachEvent event,
       Invitee invitee,
       Stage stage,
+      Instant replyDeadline,
+      boolean deadlinePassed,
       List<Representative> currentNominees) {
 
-    public boolean open() {
-      return stage == Stage.WAITING || stage == Stage.CONFIRMING;
+    /** Whether a reply can be given now: by the parliament until the deadline, by staff also after it. */
+    public boolean open(boolean byStaff) {
+      return (stage == Stage.WAITING || stage == Stage.CONFIRMING) && (byStaff || !deadlinePassed);
+    }
+
+    /** Why no reply can be given now, as the page words it. */
+    public String closedBecause() {
+      return deadlinePassed && stage != Stage.ENDED ? "DEADLINE_PASSED" : stage.name();
     }
   }
 
@@ -76,8 +88,6 @@ public class ReplyService {
     WAITING,
     /** Nominees are being confirmed: a new reply replaces them and staff confirm the new ones. */
     CONFIRMING,
-    /** The reply deadline has passed and the process no longer waits for a reply. */
-    DEADLINE_PASSED,
     /** The representatives are registered: changes go through the secretariat by e-mail. */
     REGISTERED,
     /** The invitation has ended (declined, no reply, rejected, or after the event). */
@@ -95,46 +105,45 @@ public class ReplyService {
         representatives.findForInvitee(campaignId, inviteeCode).stream()
             .filter(r -> REPLACEABLE.contains(r.status()) || r.status() == RepresentativeStatus.REGISTERED)
             .toList();
-    return new Situation(campaign, event, invitee, stage(campaign, inviteeCode), current);
-  }
-
-  private Stage stage(Campaign campaign, String inviteeCode) {
-    ProcessInstance instance = instance(campaign.id(), inviteeCode);
+    ProcessInstance instance = instance(campaignId, inviteeCode);
+    Instant deadline = campaign.replyDeadline();
+    Stage stage;
     if (instance == null) {
-      return Stage.ENDED;
+      stage = Stage.ENDED;
+    } else {
+      Object roundDeadline = runtime.getVariable(instance.getId(), Vars.REPLY_DUE_AT);
+      if (roundDeadline instanceof java.util.Date d && d.toInstant().isAfter(deadline)) {
+        deadline = d.toInstant();
+      }
+      if (waitsFor(instance, Messages.PARLIAMENT_REPLIED)) {
+        stage = Stage.WAITING;
+      } else if (waitsFor(instance, Messages.NOMINATION_CHANGED)) {
+        stage = Stage.CONFIRMING;
+      } else {
+        stage = Stage.REGISTERED;
+      }
     }
-    if (waitsFor(instance, Messages.PARLIAMENT_REPLIED)) {
-      // staff may be following up after the deadline: a reply is still welcome then
-      return Stage.WAITING;
-    }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    if (!now.isBefore(campaign.replyDeadline())) {
-      return Stage.DEADLINE_PASSED;
-    }
-    if (waitsFor(instance, Messages.NOMINATION_CHANGED)) {
-      return Stage.CONFIRMING;
-    }
-    return Stage.REGISTERED;
+    boolean passed = !ClockUtil.getCurrentTime().toInstant().isBefore(deadline);
+    return new Situation(campaign, event, invitee, stage, deadline, passed, current);
   }
 
   /**
    * A reply given on the reply page (by the parliament, or by staff on its behalf): replaces any earlier
    * nominees that are not registered, stores the new ones, moves the process on and writes the
-   * confirmation to the parliament. {@code nominees} empty means declined. Nothing is stored when the
-   * invitation no longer takes replies ({@link ReplyClosedException}).
+   * confirmation to the parliament. {@code nominees} empty means declined. Staff may record a reply after
+   * the deadline (the parliament answered their follow-up). Nothing is stored when the invitation no
+   * longer takes replies ({@link ReplyClosedException}).
    */
   @Transactional
   public List<Long> replyFromPage(
-      String campaignId, String inviteeCode, List<Representative.Nomination> nominees, String declineReason) {
+      String campaignId, String inviteeCode, List<Representative.Nomination> nominees, String declineReason,
+      boolean byStaff) {
     Situation situation = situation(campaignId, inviteeCode);
+    if (!situation.open(byStaff)) {
+      throw new ReplyClosedException(situation.closedBecause());
+    }
     String message =
-        switch (situation.stage()) {
-          case WAITING -> Messages.PARLIAMENT_REPLIED;
-          case CONFIRMING -> Messages.NOMINATION_CHANGED;
-          case DEADLINE_PASSED -> throw new ReplyClosedException(ReplyClosedException.Reason.DEADLINE_PASSED);
-          case REGISTERED -> throw new ReplyClosedException(ReplyClosedException.Reason.REPRESENTATIVES_REGISTERED);
-          case ENDED -> throw new ReplyClosedException(ReplyClosedException.Reason.INVITATION_ENDED);
-        };
+        situation.stage() == Stage.WAITING ? Messages.PARLIAMENT_REPLIED : Messages.NOMINATION_CHANGED;
     Instant now = ClockUtil.getCurrentTime().toInstant();
     for (Representative earlier : situation.currentNominees()) {
       if (REPLACEABLE.contains(earlier.status())) {
