@@ -95,8 +95,11 @@ public final class Browser implements AutoCloseable {
     e.sendKeys(value);
   }
 
+  /** Clicks an element after scrolling it to the middle of the window, away from fixed headers and footers. */
   public void click(String css) {
-    find(css).click();
+    WebElement e = find(css);
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+    e.click();
   }
 
   /** Clicks a button or link that loads another page, and waits until that page has replaced this one. */
