@@ -22,6 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class ReplyPageController {
 
+  /** Request attribute: this client was refused before its link was even looked up. */
+  private static final String BLOCKED = ReplyPageController.class.getName() + ".blocked";
+
   private final ReplyTokens tokens;
   private final ReplyService replies;
   private final ReplyPages pages;
@@ -131,10 +134,11 @@ public class ReplyPageController {
     return "reply/done";
   }
 
-  /** The grant of a known link; empty (and counted) for an unknown one. Null-safe for blocked clients. */
+  /** The grant of a known link; empty (and counted) for an unknown one, and for every link of a blocked client. */
   private Optional<ReplyTokens.Grant> grant(String token, HttpServletRequest request, HttpServletResponse response) {
     String client = request.getRemoteAddr();
     if (limiter.blocked(client)) {
+      request.setAttribute(BLOCKED, Boolean.TRUE);
       return Optional.empty();
     }
     Optional<ReplyTokens.Grant> grant = tokens.find(token);
@@ -146,7 +150,7 @@ public class ReplyPageController {
 
   private String unknown(HttpServletRequest request, HttpServletResponse response) {
     pages.prepare(request, response, Language.EN);
-    boolean blocked = limiter.blocked(request.getRemoteAddr());
+    boolean blocked = request.getAttribute(BLOCKED) != null;
     response.setStatus(blocked ? HttpStatus.TOO_MANY_REQUESTS.value() : HttpStatus.NOT_FOUND.value());
     if (blocked) {
       response.setHeader("Retry-After", String.valueOf(properties.wrongTokenWindow().toSeconds()));
