@@ -110,7 +110,7 @@ public class ReplyPageController {
       replies.replyFromPage(s.campaign().id(), s.invitee().code(), checked.nominees(), checked.declineReason(), false);
     } catch (ReplyClosedException e) {
       // the situation changed between showing and sending (e.g. staff confirmed meanwhile)
-      return closed(replies.situation(s.campaign().id(), s.invitee().code()), language, token, model, response);
+      return closed(replies.situation(s.campaign().id(), s.invitee().code()), model);
     }
     return "redirect:/reply/" + token + "/done?lang=" + language.code();
   }
@@ -170,12 +170,12 @@ public class ReplyPageController {
       return "reply/closed";
     }
     if (!s.open(false)) {
-      return closed(s, language, token, model, response);
+      return closed(s, model);
     }
     return null;
   }
 
-  private String closed(ReplyService.Situation s, Language language, String token, Model model, HttpServletResponse response) {
+  private String closed(ReplyService.Situation s, Model model) {
     model.addAttribute("stage", s.stage().name());
     model.addAttribute("current", s.currentNominees());
     model.addAttribute("why", s.closedBecause());

@@ -99,10 +99,6 @@ public class ReplyPages {
     model.addAttribute("csrf", csrf);
   }
 
-  public String roleName(RepresentativeRole role, Language language) {
-    return messages.getMessage("role." + role.name(), null, language.locale());
-  }
-
   private static List<Language> interpretationLanguages(OutreachEvent event) {
     List<Language> l = event.interpretationLanguages();
     return l == null || l.isEmpty() ? List.of(Language.values()) : l;
