@@ -65,7 +65,7 @@ public class ReplyPageController {
       return done;
     }
     pages.form(
-        model, ReplyForm.prefill(s.currentNominees().stream().filter(r -> r.status() != RepresentativeStatus.REGISTERED).toList(),
+        model, ReplyForm.prefill(s.currentNominees(),
             properties.nomineeRows()),
         Map.of(), language, action(token, language), formTokens.issue(purpose(token)));
     return "reply/page";

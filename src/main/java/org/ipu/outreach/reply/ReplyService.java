@@ -73,7 +73,7 @@ public class ReplyService {
 
     /** Whether a reply can be given now: by the parliament until the deadline, by staff also after it. */
     public boolean open(boolean byStaff) {
-      return (stage == Stage.WAITING || stage == Stage.CONFIRMING) && (byStaff || !deadlinePassed);
+      return stage != Stage.ENDED && (byStaff || !deadlinePassed);
     }
 
     /** Why no reply can be given now, as the page words it. */
@@ -88,7 +88,7 @@ public class ReplyService {
     WAITING,
     /** Nominees are being confirmed: a new reply replaces them and staff confirm the new ones. */
     CONFIRMING,
-    /** The representatives are registered: changes go through the secretariat by e-mail. */
+    /** The representatives are registered: a new reply becomes a staff task; the registrations stay. */
     REGISTERED,
     /** The invitation has ended (declined, no reply, rejected, or after the event). */
     ENDED
@@ -130,7 +130,8 @@ public class ReplyService {
   /**
    * A reply given on the reply page (by the parliament, or by staff on its behalf): replaces any earlier
    * nominees that are not registered, stores the new ones, moves the process on and writes the
-   * confirmation to the parliament. {@code nominees} empty means declined. Staff may record a reply after
+   * confirmation to the parliament; once the representatives are registered, the new reply becomes a
+   * staff task instead and nothing else changes. {@code nominees} empty means declined. Staff may record a reply after
    * the deadline (the parliament answered their follow-up). Nothing is stored when the invitation no
    * longer takes replies ({@link ReplyClosedException}).
    */
@@ -141,6 +142,17 @@ public class ReplyService {
     Situation situation = situation(campaignId, inviteeCode);
     if (!situation.open(byStaff)) {
       throw new ReplyClosedException(situation.closedBecause());
+    }
+    String businessKey = InvitationProcess.businessKey(campaignId, inviteeCode);
+    if (situation.stage() == Stage.REGISTERED) {
+      // registrations on the meeting platform are not undone automatically: staff agree the change with the
+      // parliament; nothing is stored here, the task carries the new reply
+      runtime
+          .createMessageCorrelation(Messages.REPLY_CHANGED_AFTER_REGISTRATION)
+          .processInstanceBusinessKey(businessKey)
+          .setVariable(Vars.CHANGED_REPLY, summary(nominees, declineReason))
+          .correlate();
+      return List.of();
     }
     String message =
         situation.stage() == Stage.WAITING ? Messages.PARLIAMENT_REPLIED : Messages.NOMINATION_CHANGED;
@@ -154,7 +166,6 @@ public class ReplyService {
     for (Representative.Nomination n : nominees) {
       ids.add(representatives.insert(campaignId, inviteeCode, n, now));
     }
-    String businessKey = InvitationProcess.businessKey(campaignId, inviteeCode);
     runtime
         .createMessageCorrelation(message)
         .processInstanceBusinessKey(businessKey)
@@ -175,6 +186,24 @@ public class ReplyService {
             instance == null ? null : instance.getId(),
             businessKey));
     return ids;
+  }
+
+  /** The reply as staff read it in their task (English, one line per representative). */
+  static String summary(List<Representative.Nomination> nominees, String declineReason) {
+    if (nominees.isEmpty()) {
+      String reason = blankToNull(declineReason);
+      return "Declined." + (reason == null ? "" : " Reason: " + reason);
+    }
+    StringBuilder text = new StringBuilder("Nominated:");
+    for (Representative.Nomination n : nominees) {
+      text.append("\n- ").append(n.fullName()).append(" (").append(n.functionTitle()).append("), ")
+          .append(n.role()).append(", ").append(n.email()).append(", interpretation ")
+          .append(n.interpretationLanguage().code());
+      if (n.committees() != null) {
+        text.append(", committees: ").append(n.committees());
+      }
+    }
+    return text.toString();
   }
 
   private ProcessInstance instance(String campaignId, String inviteeCode) {

@@ -55,7 +55,7 @@ public class StaffReplyController {
     pages.form(
         model,
         ReplyForm.prefill(
-            s.currentNominees().stream().filter(r -> r.status() != RepresentativeStatus.REGISTERED).toList(),
+            s.currentNominees(),
             properties.nomineeRows()),
         Map.of(), language, action(s, language), formTokens.issue(purpose(s)));
     return "reply/page";

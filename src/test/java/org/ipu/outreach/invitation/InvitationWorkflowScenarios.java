@@ -185,11 +185,27 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
         .extracting(Representative::fullName)
         .containsExactlyInAnyOrder("Bob Example", "Carol Example");
 
-    // once registered, the page no longer changes anything: that goes through the secretariat
-    Assertions.assertThatThrownBy(
-            () -> replies.replyFromPage(campaignId(campaign), "UN", List.of(nominee("Dan Late", "dan@un.parliament.example")), null, false))
-        .isInstanceOf(org.ipu.outreach.reply.ReplyClosedException.class);
+    runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    assertThat(un).isWaitingAt(Elements.JOINING_REMINDER_DUE);
+
+    // once registered, a change becomes a staff task; the registrations and the rest of the process stay
+    replies.replyFromPage(
+        campaignId(campaign), "UN", List.of(nominee("Dan Late", "dan@un.parliament.example")), null, false);
+    assertThat(un).hasPassed(Elements.REPLY_CHANGED_AFTER_REGISTRATION)
+        .isWaitingAt(Elements.REVIEW_CHANGED_REPLY, Elements.JOINING_REMINDER_DUE);
+    Task review = task(un);
+    Assertions.assertThat(review.getTaskDefinitionKey()).isEqualTo(Elements.REVIEW_CHANGED_REPLY);
+    Assertions.assertThat((String) tasks.getVariable(review.getId(), Vars.CHANGED_REPLY))
+        .startsWith("Nominated:\n- Dan Late (Chair, Human Rights Committee), MP, dan@un.parliament.example");
+    Assertions.assertThat(tasks.getIdentityLinksForTask(review.getId()))
+        .anyMatch(l -> "secretariat".equals(l.getGroupId()));
     Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN")).hasSize(3);
+
+    tasks.complete(review.getId());
+    assertThat(un).hasPassed(Elements.CHANGED_REPLY_REVIEWED).isWaitingAt(Elements.JOINING_REMINDER_DUE);
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN"))
+        .filteredOn(r -> r.status() == RepresentativeStatus.REGISTERED)
+        .hasSize(2);
   }
 
   @Test

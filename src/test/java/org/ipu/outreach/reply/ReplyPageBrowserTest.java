@@ -125,6 +125,35 @@ class ReplyPageBrowserTest extends OutreachTestBase {
   }
 
   @Test
+  void aChangeAfterRegistrationGoesToStaffAndLeavesTheRegistrations() {
+    ProcessInstance campaign = launchCampaign("MEMBER");
+    ProcessInstance ug = invited(campaign, "UG");
+    String link = linkOf(campaign, "UG");
+    browser.go(link);
+    browser.click("#answer-nominate");
+    fill(0, "Agnes Example", "Chair", "MP", "", "agnes@ug.parliament.example", "en");
+    browser.submit("#send");
+    tasks.complete(tasks.createTaskQuery().processInstanceId(ug.getId()).singleResult().getId(),
+        java.util.Map.of(InvitationProcess.Vars.CONFIRM_DECISION, "confirm"));
+    runJob(ug, Elements.REGISTER_REPRESENTATIVES);
+    runJob(ug, Elements.SEND_REGISTRATION_CONFIRMATIONS);
+
+    browser.go(link);
+    assertThat(browser.text("#registered-notice")).contains("the secretariat will review the change");
+    assertThat(browser.text("#current-nominees")).contains("Agnes Example").contains("registered");
+    browser.type("#n0-name", "Grace Example");
+    browser.submit("#send");
+
+    assertThat(browser.text("#done-forwarded")).contains("passed to the secretariat");
+    Task review = tasks.createTaskQuery().processInstanceId(ug.getId()).singleResult();
+    assertThat(review.getTaskDefinitionKey()).isEqualTo(Elements.REVIEW_CHANGED_REPLY);
+    assertThat((String) tasks.getVariable(review.getId(), InvitationProcess.Vars.CHANGED_REPLY)).contains("Grace Example");
+    assertThat(representatives.findForInvitee(campaignId(campaign), "UG"))
+        .extracting(Representative::fullName, Representative::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Agnes Example", RepresentativeStatus.REGISTERED));
+  }
+
+  @Test
   void frenchPageShowsFrenchTextsAndErrorsAndDeclinesWithAReason() throws IOException {
     ProcessInstance campaign = launchCampaign("MEMBER");
     ProcessInstance bf = invited(campaign, "BF");
