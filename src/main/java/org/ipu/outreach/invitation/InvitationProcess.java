@@ -20,6 +20,12 @@ public final class InvitationProcess {
     public static final String SEND_DEADLINE_REMINDER = "Task_SendDeadlineReminder";
     public static final String FOLLOW_UP = "Task_FollowUp";
     public static final String CONFIRM_REPRESENTATIVE = "Task_ConfirmRepresentative";
+    /** On "Confirm representative": the parliament changed its reply on the reply page. */
+    public static final String NOMINATION_CHANGED = "Message_NominationChanged";
+    /** Event sub-process: the parliament changed its reply once its representatives were registered. */
+    public static final String REPLY_CHANGED_AFTER_REGISTRATION = "Message_ReplyChangedAfterRegistration";
+    public static final String REVIEW_CHANGED_REPLY = "Task_ReviewChangedReply";
+    public static final String CHANGED_REPLY_REVIEWED = "EndEvent_ChangedReplyReviewed";
     public static final String REQUEST_ANOTHER_NOMINEE = "Task_RequestAnotherNominee";
     public static final String SEND_NOT_ACCEPTED = "Task_SendNotAccepted";
     public static final String REGISTER_REPRESENTATIVES = "Task_RegisterRepresentatives";
@@ -47,6 +53,10 @@ public final class InvitationProcess {
     public static final String REPLY = "reply";
     /** Representative ids of the latest nomination, comma-separated. */
     public static final String NOMINEE_IDS = "nomineeIds";
+    /** Message payload with a decline given on the reply page: the reason, or null. */
+    public static final String DECLINE_REASON = "declineReason";
+    /** Message payload of a reply changed after registration: the new reply as text, for staff. */
+    public static final String CHANGED_REPLY = "changedReply";
     public static final String REPLY_ROUND = "replyRound";
     public static final String FIRST_REMINDER_AT = "firstReminderAt";
     public static final String DEADLINE_REMINDER_AT = "deadlineReminderAt";
@@ -81,6 +91,10 @@ public final class InvitationProcess {
 
   public static final class Messages {
     public static final String PARLIAMENT_REPLIED = "ParliamentReplied";
+    /** A new reply while its nominees are being confirmed: the open confirmations are replaced. */
+    public static final String NOMINATION_CHANGED = "NominationChanged";
+    /** A new reply once the representatives are registered: a staff task, the registrations stay. */
+    public static final String REPLY_CHANGED_AFTER_REGISTRATION = "ReplyChangedAfterRegistration";
 
     private Messages() {}
   }

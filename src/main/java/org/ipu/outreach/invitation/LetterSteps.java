@@ -1,13 +1,19 @@
 package org.ipu.outreach.invitation;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.ipu.outreach.directory.Invitee;
+import org.ipu.outreach.mail.LetterContext;
 import org.ipu.outreach.mail.LetterService;
 import org.ipu.outreach.mail.LetterService.Origin;
 import org.ipu.outreach.mail.LetterService.Recipients;
 import org.ipu.outreach.mail.MailKind;
 import org.ipu.outreach.reply.Nominees;
+import org.ipu.outreach.reply.ReplyPageProperties;
+import org.ipu.outreach.reply.ReplyTokens;
 import org.ipu.outreach.reply.Representative;
 import org.ipu.outreach.reply.RepresentativeRepository;
 import org.ipu.outreach.reply.RepresentativeStatus;
@@ -21,14 +27,28 @@ import org.springframework.stereotype.Component;
 @Component("letters")
 public class LetterSteps {
 
+  /** Letters that ask the parliament for its reply carry a fresh personal link to the reply page. */
+  private static final Set<MailKind> WITH_REPLY_LINK =
+      EnumSet.of(
+          MailKind.INVITATION, MailKind.FIRST_REMINDER, MailKind.DEADLINE_REMINDER, MailKind.ANOTHER_NOMINEE_REQUEST);
+
   private final InvitationFactsLoader facts;
   private final LetterService letters;
   private final RepresentativeRepository representatives;
   private final Nominees nominees;
+  private final ReplyTokens tokens;
+  private final ReplyPageProperties replyPage;
 
   public LetterSteps(
-      InvitationFactsLoader facts, LetterService letters, RepresentativeRepository representatives, Nominees nominees) {
+      InvitationFactsLoader facts,
+      LetterService letters,
+      RepresentativeRepository representatives,
+      Nominees nominees,
+      ReplyTokens tokens,
+      ReplyPageProperties replyPage) {
     this.facts = facts;
+    this.tokens = tokens;
+    this.replyPage = replyPage;
     this.letters = letters;
     this.representatives = representatives;
     this.nominees = nominees;
@@ -38,9 +58,25 @@ public class LetterSteps {
   public void toParliament(DelegateExecution execution, String kind) {
     InvitationFacts f = facts.load(execution);
     Object round = execution.getVariable(InvitationProcess.Vars.REPLY_ROUND);
-    letters.queue(
-        MailKind.valueOf(kind), f.letter(null), parliament(f.invitee()),
-        origin(f, kind + ":" + (round == null ? 1 : round)));
+    queue(MailKind.valueOf(kind), f, f.letter(null), parliament(f.invitee()), origin(f, kind + ":" + (round == null ? 1 : round)));
+  }
+
+  /**
+   * Queues a letter unless it is queued already; a letter asking for the reply gets a new personal link,
+   * created only when the letter is really written, so that a step run again leaves no unused token.
+   */
+  private void queue(MailKind kind, InvitationFacts f, LetterContext context, Recipients to, Origin origin) {
+    if (letters.isQueued(origin.dedupKey())) {
+      return;
+    }
+    LetterContext letter = context;
+    if (WITH_REPLY_LINK.contains(kind)) {
+      String token =
+          tokens.issue(
+              f.campaign().id(), f.invitee().code(), f.event().end().toInstant(), ClockUtil.getCurrentTime().toInstant());
+      letter = context.withReplyUrl(replyPage.replyUrl(token));
+    }
+    letters.queue(kind, letter, to, origin);
   }
 
   /** To the parliament, about each nominee of the latest nomination that has the given status. */
@@ -49,7 +85,7 @@ public class LetterSteps {
     String ids = (String) execution.getVariable(InvitationProcess.Vars.NOMINEE_IDS);
     for (Representative r : representatives.findAll(nominees.ids(ids))) {
       if (r.status() == RepresentativeStatus.valueOf(status)) {
-        letters.queue(MailKind.valueOf(kind), f.letter(r), parliament(f.invitee()), origin(f, kind + ":" + r.id()));
+        queue(MailKind.valueOf(kind), f, f.letter(r), parliament(f.invitee()), origin(f, kind + ":" + r.id()));
       }
     }
   }

@@ -21,6 +21,11 @@ public class LetterService {
   /** Where the letter belongs: its unique key and the process instance that decided to send it. */
   public record Origin(String dedupKey, String processInstanceId, String businessKey) {}
 
+  /** Whether the letter with this key is in the outbox already (so a step run again writes nothing new). */
+  public boolean isQueued(String dedupKey) {
+    return outbox.exists(dedupKey);
+  }
+
   /** Returns false when this very letter (same key) is in the outbox already. */
   public boolean queue(MailKind kind, LetterContext context, Recipients to, Origin origin) {
     if (outbox.exists(origin.dedupKey())) {

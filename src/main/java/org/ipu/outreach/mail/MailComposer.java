@@ -125,7 +125,7 @@ public class MailComposer {
     Invitee invitee = Objects.requireNonNull(ctx.invitee(), "ctx.invitee");
     Representative representative = ctx.representative();
     Instant deadline = ctx.replyDeadline() != null ? ctx.replyDeadline() : event.replyDeadline();
-    check(kind, representative, deadline);
+    check(kind, ctx, representative, deadline);
 
     Language language = invitee.language() != null ? invitee.language() : Language.EN;
     Locale locale = language.locale();
@@ -158,6 +158,14 @@ public class MailComposer {
     vars.put("replyTo", properties.replyTo());
     vars.put("signatoryName", blankToNull(event.signatoryName()));
     vars.put("signatoryTitle", signatoryTitle(event.signatoryTitle(), locale));
+    vars.put("replyUrl", blankToNull(ctx.replyUrl()));
+    if (ctx.received() != null) {
+      vars.put("declined", ctx.received().declined());
+      vars.put(
+          "receivedNominees",
+          ctx.received().nominees().stream().map(n -> receivedNominee(n, locale)).toList());
+      vars.put("declineReason", blankToNull(ctx.received().declineReason()));
+    }
     if (representative != null) {
       vars.put("representativeName", representative.fullName());
       vars.put("nominee", nominee(representative, locale));
@@ -195,7 +203,10 @@ public class MailComposer {
     return new ComposedMail(subject, text, html, attachment);
   }
 
-  private static void check(MailKind kind, Representative representative, Instant deadline) {
+  private static void check(MailKind kind, LetterContext ctx, Representative representative, Instant deadline) {
+    if (kind == MailKind.REPLY_RECEIVED && ctx.received() == null) {
+      throw new IllegalArgumentException(kind + " needs the reply it confirms");
+    }
     if (NEED_REPRESENTATIVE.contains(kind) && representative == null) {
       throw new IllegalArgumentException(kind + " needs the representative it is about");
     }
@@ -220,6 +231,20 @@ public class MailComposer {
         ? representative.fullName()
         : messages.getMessage(
             "nominee.withFunction", new Object[] {representative.fullName(), function}, locale);
+  }
+
+  /** "Ana Pérez (Senator), ana@example.org, Member of Parliament, interpretation: Spanish". */
+  private String receivedNominee(Representative.Nomination n, Locale locale) {
+    return messages.getMessage(
+        "replyReceived.nominee",
+        new Object[] {
+          n.fullName(),
+          n.functionTitle(),
+          n.email(),
+          messages.getMessage("replyReceived.role." + n.role().name(), null, locale),
+          n.interpretationLanguage() == null ? "" : languageName(n.interpretationLanguage(), locale)
+        },
+        locale);
   }
 
   /** A known title in the letter's language ("Secrétaire général"), otherwise as given. */

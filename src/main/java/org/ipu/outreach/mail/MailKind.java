@@ -22,5 +22,7 @@ public enum MailKind {
   /** To the parliament after the event when its representative(s) attended. */
   THANK_YOU,
   /** To an absent representative (parliament in copy) after the event. */
-  SORRY_WE_MISSED_YOU
+  SORRY_WE_MISSED_YOU,
+  /** To the parliament when its reply came through the reply page: what it answered, for its records. */
+  REPLY_RECEIVED
 }

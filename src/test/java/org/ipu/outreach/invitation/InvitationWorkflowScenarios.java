@@ -147,6 +147,103 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN")).hasSize(1);
   }
 
+  // ---- a reply changed on the reply page ------------------------------------------------------------
+
+  @Test
+  void aReplyChangedWhileNomineesAreConfirmedReplacesTheOpenConfirmations() {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    replies.replyFromPage(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)), null, false);
+    assertThat(un).isWaitingAt(Elements.CONFIRM_REPRESENTATIVE);
+    Task alicesConfirmation = task(un);
+
+    replies.replyFromPage(
+        campaignId(campaign), "UN", List.of(nominee("Bob Example", BOB), nominee("Carol Example", "carol@un.parliament.example")),
+        null, false);
+
+    assertThat(un).hasPassed(Elements.NOMINATION_CHANGED).isWaitingAt(Elements.CONFIRM_REPRESENTATIVE);
+    List<Task> confirmations = confirmTasks(un);
+    Assertions.assertThat(confirmations).extracting(Task::getId).doesNotContain(alicesConfirmation.getId());
+    Assertions.assertThat(confirmations)
+        .extracting(t -> tasks.getVariableLocal(t.getId(), NomineeFields.NAME))
+        .containsExactlyInAnyOrder("Bob Example", "Carol Example");
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN"))
+        .filteredOn(r -> r.email().equals(ALICE))
+        .extracting(Representative::status)
+        .containsExactly(RepresentativeStatus.WITHDRAWN);
+    // each reply is confirmed to the parliament
+    Assertions.assertThat(jdbc.queryForObject(
+            "select count(*) from mail_outbox where kind = 'REPLY_RECEIVED' and business_key = ?", Integer.class,
+            un.getBusinessKey()))
+        .isEqualTo(2);
+
+    confirmations.forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN"))
+        .filteredOn(r -> r.status() == RepresentativeStatus.REGISTERED)
+        .extracting(Representative::fullName)
+        .containsExactlyInAnyOrder("Bob Example", "Carol Example");
+
+    runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    assertThat(un).isWaitingAt(Elements.JOINING_REMINDER_DUE);
+
+    // once registered, a change becomes a staff task; the registrations and the rest of the process stay
+    replies.replyFromPage(
+        campaignId(campaign), "UN", List.of(nominee("Dan Late", "dan@un.parliament.example")), null, false);
+    assertThat(un).hasPassed(Elements.REPLY_CHANGED_AFTER_REGISTRATION)
+        .isWaitingAt(Elements.REVIEW_CHANGED_REPLY, Elements.JOINING_REMINDER_DUE);
+    Task review = task(un);
+    Assertions.assertThat(review.getTaskDefinitionKey()).isEqualTo(Elements.REVIEW_CHANGED_REPLY);
+    Assertions.assertThat((String) tasks.getVariable(review.getId(), Vars.CHANGED_REPLY))
+        .startsWith("Nominated:\n- Dan Late (Chair, Human Rights Committee), MP, dan@un.parliament.example");
+    Assertions.assertThat(tasks.getIdentityLinksForTask(review.getId()))
+        .anyMatch(l -> "secretariat".equals(l.getGroupId()));
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN")).hasSize(3);
+
+    tasks.complete(review.getId());
+    assertThat(un).hasPassed(Elements.CHANGED_REPLY_REVIEWED).isWaitingAt(Elements.JOINING_REMINDER_DUE);
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN"))
+        .filteredOn(r -> r.status() == RepresentativeStatus.REGISTERED)
+        .hasSize(2);
+  }
+
+  @Test
+  void aDeclineWhileNomineesAreConfirmedEndsTheInvitationAsDeclined() {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    replies.replyFromPage(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)), null, false);
+
+    replies.replyFromPage(campaignId(campaign), "UN", List.of(), "Budget session", false);
+
+    assertThat(un).hasPassed(Elements.NOMINATION_CHANGED, Elements.DECLINED).isEnded();
+    Assertions.assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(un.getId())
+            .variableName(Vars.OUTCOME).singleResult().getValue())
+        .isEqualTo("DECLINED");
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN"))
+        .extracting(Representative::status)
+        .containsExactly(RepresentativeStatus.WITHDRAWN);
+  }
+
+  @Test
+  void afterTheDeadlineOnlyStaffCanStillRecordAReply() {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    moveClockTo(Date.from(TestData.REPLY_DEADLINE));
+    runJob(un, Elements.REPLY_DEADLINE_REACHED);
+    assertThat(un).isWaitingAt(Elements.FOLLOW_UP);
+
+    Assertions.assertThatThrownBy(
+            () -> replies.replyFromPage(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)), null, false))
+        .isInstanceOf(org.ipu.outreach.reply.ReplyClosedException.class);
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN")).isEmpty();
+
+    replies.replyFromPage(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)), null, true);
+    assertThat(un).isWaitingAt(Elements.CONFIRM_REPRESENTATIVE);
+  }
+
   // ---- happy path to attendance ----------------------------------------------------------------------
 
   @Test

@@ -42,6 +42,9 @@ class MailComposerTest {
 
   private static final Set<MailKind> TO_REPRESENTATIVE =
       EnumSet.of(REGISTRATION_CONFIRMATION, JOINING_REMINDER, SORRY_WE_MISSED_YOU);
+  /** Signed by the secretariat rather than the Secretary General. */
+  private static final Set<MailKind> FROM_SECRETARIAT =
+      EnumSet.of(REGISTRATION_CONFIRMATION, JOINING_REMINDER, SORRY_WE_MISSED_YOU, MailKind.REPLY_RECEIVED);
   private static final Set<MailKind> WITH_TIMES =
       EnumSet.of(
           INVITATION, FIRST_REMINDER, DEADLINE_REMINDER, ANOTHER_NOMINEE_REQUEST,
@@ -80,7 +83,8 @@ class MailComposerTest {
                   REGISTRATION_CONFIRMATION, "Registration confirmed: online panel discussion “",
                   JOINING_REMINDER, "Starting soon: online panel discussion “",
                   THANK_YOU, "Thank you: online panel discussion “",
-                  SORRY_WE_MISSED_YOU, "We missed you: online panel discussion “"),
+                  SORRY_WE_MISSED_YOU, "We missed you: online panel discussion “",
+                  MailKind.REPLY_RECEIVED, "Your reply about the online panel discussion “"),
               "Dear Ana Pérez,",
               "26 September 2023, 15:00–16:30 CEST",
               "27 September 2023, 02:00–03:30 UTC+13:00 (Pacific/Auckland)",
@@ -100,7 +104,8 @@ class MailComposerTest {
                   REGISTRATION_CONFIRMATION, "Inscription confirmée : débat en ligne « ",
                   JOINING_REMINDER, "Début imminent : débat en ligne « ",
                   THANK_YOU, "Remerciements : débat en ligne « ",
-                  SORRY_WE_MISSED_YOU, "Nous regrettons votre absence : débat en ligne « "),
+                  SORRY_WE_MISSED_YOU, "Nous regrettons votre absence : débat en ligne « ",
+                  MailKind.REPLY_RECEIVED, "Votre réponse concernant le débat en ligne « "),
               "Madame, Monsieur,",
               "26 septembre 2023, 15 h 00 – 16 h 30 CEST",
               "26 septembre 2023, 13 h 00 – 14 h 30 UTC+00:00 (Africa/Dakar)",
@@ -120,7 +125,8 @@ class MailComposerTest {
                   REGISTRATION_CONFIRMATION, "Inscripción confirmada: debate en línea «",
                   JOINING_REMINDER, "Comienza en breve: debate en línea «",
                   THANK_YOU, "Agradecimiento: debate en línea «",
-                  SORRY_WE_MISSED_YOU, "Lamentamos no haber contado con su presencia: debate en línea «"),
+                  SORRY_WE_MISSED_YOU, "Lamentamos no haber contado con su presencia: debate en línea «",
+                  MailKind.REPLY_RECEIVED, "Su respuesta sobre el debate en línea “"),
               "Estimado/a Ana Pérez:",
               "26 de septiembre de 2023, 15:00–16:30 CEST",
               "26 de septiembre de 2023, 10:00–11:30 UTC\u221203:00 (America/Argentina/Buenos_Aires)",
@@ -200,7 +206,7 @@ class MailComposerTest {
             .contains(MailSamples.REPLY_TO)
             .contains(reading.deadline());
       }
-      if (TO_REPRESENTATIVE.contains(kind)) {
+      if (FROM_SECRETARIAT.contains(kind)) {
         assertThat(body).contains(reading.secretariat()).doesNotContain("Martin Chungong");
       } else {
         assertThat(body).contains("Martin Chungong").contains(reading.signatoryTitle());
@@ -226,6 +232,39 @@ class MailComposerTest {
     } else {
       assertThat(mail.attachment()).isNull();
     }
+  }
+
+  @Test
+  void theReplyReceivedLetterRepeatsTheNomineesOrTheDeclineWithItsReason() {
+    Invitee invitee = MailSamples.invitee(Language.EN);
+    ComposedMail nominated = composer.compose(MailKind.REPLY_RECEIVED, MailSamples.context(MailKind.REPLY_RECEIVED, invitee, MailSamples.representative("Ana Pérez")));
+    for (String body : bodies(nominated)) {
+      assertThat(body).contains("Your Parliament has nominated:").contains("Ana Pérez (").contains("Member of Parliament")
+          .doesNotContain("unable to take part");
+    }
+    ComposedMail declined =
+        composer.compose(
+            MailKind.REPLY_RECEIVED,
+            new LetterContext(MailSamples.event(), invitee, null, MailSamples.REPLY_DEADLINE)
+                .withReceived(new LetterContext.ReceivedReply(List.of(), "Budget <b>session</b>")));
+    for (String body : bodies(declined)) {
+      assertThat(body).contains("Your Parliament has let us know that it is unable to take part.")
+          .contains("Reason given: Budget <b>session</b>").doesNotContain("has nominated");
+    }
+    assertThat(declined.html()).contains("Budget &lt;b&gt;session&lt;/b&gt;");
+  }
+
+  @Test
+  void aLetterWithAReplyLinkShowsItNextToTheEMailAddress() {
+    String url = "https://outreach.example.org/reply/abc";
+    ComposedMail mail =
+        composer.compose(
+            INVITATION,
+            new LetterContext(MailSamples.event(), MailSamples.invitee(Language.ES), null, MailSamples.REPLY_DEADLINE)
+                .withReplyUrl(url));
+    assertThat(mail.text()).contains("También puede responder en línea").contains(url);
+    assertThat(mail.html()).contains("href=\"" + url + "\"");
+    assertThat(compose(Language.ES, INVITATION).text()).doesNotContain("responder en línea");
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -124,7 +124,19 @@ final class MailSamples {
     boolean needsRepresentative = kind != MailKind.INVITATION
         && kind != MailKind.FIRST_REMINDER
         && kind != MailKind.DEADLINE_REMINDER;
-    return new LetterContext(
-        event(), invitee, needsRepresentative ? representative : null, REPLY_DEADLINE);
+    LetterContext context =
+        new LetterContext(event(), invitee, needsRepresentative ? representative : null, REPLY_DEADLINE);
+    if (kind == MailKind.REPLY_RECEIVED) {
+      Representative r = representative;
+      context =
+          context.withReceived(
+              new LetterContext.ReceivedReply(
+                  List.of(
+                      new Representative.Nomination(
+                          r.fullName(), r.functionTitle(), r.role(), r.committees(), r.email(),
+                          r.interpretationLanguage())),
+                  null));
+    }
+    return context;
   }
 }

@@ -1,0 +1,193 @@
+package org.ipu.outreach.reply;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ipu.outreach.directory.Language;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The parliaments' own reply page, reached through the personal link in their letters: no login, the
+ * link is the key. Unknown links get 404 (and count against the client's allowance of wrong guesses),
+ * expired links 410. Nothing on these pages is logged: neither the link nor what was typed.
+ */
+@Controller
+public class ReplyPageController {
+
+  /** Request attribute: this client was refused before its link was even looked up. */
+  private static final String BLOCKED = ReplyPageController.class.getName() + ".blocked";
+
+  private final ReplyTokens tokens;
+  private final ReplyService replies;
+  private final ReplyPages pages;
+  private final FormTokens formTokens;
+  private final WrongTokenLimiter limiter;
+  private final ReplyPageProperties properties;
+
+  public ReplyPageController(
+      ReplyTokens tokens,
+      ReplyService replies,
+      ReplyPages pages,
+      FormTokens formTokens,
+      WrongTokenLimiter limiter,
+      ReplyPageProperties properties) {
+    this.tokens = tokens;
+    this.replies = replies;
+    this.pages = pages;
+    this.formTokens = formTokens;
+    this.limiter = limiter;
+    this.properties = properties;
+  }
+
+  @GetMapping("/reply/{token}")
+  public String show(
+      @PathVariable String token,
+      @RequestParam(required = false) String lang,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<ReplyTokens.Grant> grant = grant(token, request, response);
+    if (grant.isEmpty()) {
+      return unknown(request, response);
+    }
+    ReplyService.Situation s = replies.situation(grant.get().campaignId(), grant.get().inviteeCode());
+    Language language = ReplyPages.language(lang, s.invitee().language());
+    String done = usable(grant.get(), s, language, token, request, response, model);
+    if (done != null) {
+      return done;
+    }
+    pages.form(
+        model, ReplyForm.prefill(s.currentNominees(),
+            properties.nomineeRows()),
+        Map.of(), language, action(token, language), formTokens.issue(purpose(token)));
+    return "reply/page";
+  }
+
+  @PostMapping("/reply/{token}")
+  public String submit(
+      @PathVariable String token,
+      @RequestParam(required = false) String lang,
+      @RequestParam Map<String, String> params,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<ReplyTokens.Grant> grant = grant(token, request, response);
+    if (grant.isEmpty()) {
+      return unknown(request, response);
+    }
+    ReplyService.Situation s = replies.situation(grant.get().campaignId(), grant.get().inviteeCode());
+    Language language = ReplyPages.language(lang, s.invitee().language());
+    String done = usable(grant.get(), s, language, token, request, response, model);
+    if (done != null) {
+      return done;
+    }
+    ReplyForm form = ReplyForm.parse(params, properties.maxNominees() + 1);
+    String csrf = formTokens.issue(purpose(token));
+    if (!formTokens.valid(purpose(token), params.get("csrf"))) {
+      response.setStatus(HttpStatus.FORBIDDEN.value());
+      pages.form(model, form, Map.of("form", new ReplyForm.Problem("error.csrf")), language, action(token, language), csrf);
+      return "reply/page";
+    }
+    if ("add".equals(params.get("action"))) {
+      pages.form(model, form.withAnotherRow(properties.maxNominees()), Map.of(), language, action(token, language), csrf);
+      return "reply/page";
+    }
+    ReplyForm.Checked checked = form.check(properties.maxNominees());
+    if (!checked.ok()) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      pages.form(model, form, checked.problems(), language, action(token, language), csrf);
+      return "reply/page";
+    }
+    try {
+      replies.replyFromPage(s.campaign().id(), s.invitee().code(), checked.nominees(), checked.declineReason(), false);
+    } catch (ReplyClosedException e) {
+      // the situation changed between showing and sending (e.g. staff confirmed meanwhile)
+      return closed(replies.situation(s.campaign().id(), s.invitee().code()), model);
+    }
+    return "redirect:/reply/" + token + "/done?lang=" + language.code();
+  }
+
+  @GetMapping("/reply/{token}/done")
+  public String done(
+      @PathVariable String token,
+      @RequestParam(required = false) String lang,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<ReplyTokens.Grant> grant = grant(token, request, response);
+    if (grant.isEmpty()) {
+      return unknown(request, response);
+    }
+    ReplyService.Situation s = replies.situation(grant.get().campaignId(), grant.get().inviteeCode());
+    Language language = ReplyPages.language(lang, s.invitee().language());
+    pages.prepare(request, response, language);
+    pages.describe(model, s, language, "/reply/" + token + "/done");
+    model.addAttribute("back", "/reply/" + token + "?lang=" + language.code());
+    return "reply/done";
+  }
+
+  /** The grant of a known link; empty (and counted) for an unknown one, and for every link of a blocked client. */
+  private Optional<ReplyTokens.Grant> grant(String token, HttpServletRequest request, HttpServletResponse response) {
+    String client = request.getRemoteAddr();
+    if (limiter.blocked(client)) {
+      request.setAttribute(BLOCKED, Boolean.TRUE);
+      return Optional.empty();
+    }
+    Optional<ReplyTokens.Grant> grant = tokens.find(token);
+    if (grant.isEmpty()) {
+      limiter.wrongToken(client);
+    }
+    return grant;
+  }
+
+  private String unknown(HttpServletRequest request, HttpServletResponse response) {
+    pages.prepare(request, response, Language.EN);
+    boolean blocked = request.getAttribute(BLOCKED) != null;
+    response.setStatus(blocked ? HttpStatus.TOO_MANY_REQUESTS.value() : HttpStatus.NOT_FOUND.value());
+    if (blocked) {
+      response.setHeader("Retry-After", String.valueOf(properties.wrongTokenWindow().toSeconds()));
+    }
+    return blocked ? "reply/too-many" : "reply/not-found";
+  }
+
+  /** Null when the page may show the form; otherwise the view that says why not. */
+  private String usable(
+      ReplyTokens.Grant grant, ReplyService.Situation s, Language language, String token,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    pages.prepare(request, response, language);
+    pages.describe(model, s, language, "/reply/" + token);
+    if (grant.expiredAt(ClockUtil.getCurrentTime().toInstant())) {
+      response.setStatus(HttpStatus.GONE.value());
+      model.addAttribute("why", "expired");
+      return "reply/closed";
+    }
+    if (!s.open(false)) {
+      return closed(s, model);
+    }
+    return null;
+  }
+
+  private String closed(ReplyService.Situation s, Model model) {
+    model.addAttribute("stage", s.stage().name());
+    model.addAttribute("current", s.currentNominees());
+    model.addAttribute("why", s.closedBecause());
+    return "reply/closed";
+  }
+
+  private static String action(String token, Language language) {
+    return "/reply/" + token + "?lang=" + language.code();
+  }
+
+  /** What the form token of a public page is bound to: this link (by its hash, never the link itself). */
+  private static String purpose(String token) {
+    return "reply|" + ReplyTokens.hash(token);
+  }
+}

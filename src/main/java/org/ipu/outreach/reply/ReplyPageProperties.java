@@ -1,0 +1,30 @@
+package org.ipu.outreach.reply;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The parliaments' reply page; defaults are documented in application.yaml.
+ *
+ * @param publicBaseUrl where parliaments reach this application: the links in the letters start with it
+ * @param wrongTokensPerClient unknown links one client (IP address) may try per {@code wrongTokenWindow}
+ *     before it is answered 429 until the window ends
+ * @param wrongTokenWindow the window of {@code wrongTokensPerClient}
+ * @param nomineeRows representative rows the form shows at first ("add another" adds one more)
+ * @param maxNominees most representatives one reply may name
+ */
+@ConfigurationProperties("outreach.reply-page")
+public record ReplyPageProperties(
+    @DefaultValue("http://localhost:8080") String publicBaseUrl,
+    @DefaultValue("10") int wrongTokensPerClient,
+    @DefaultValue("PT10M") Duration wrongTokenWindow,
+    @DefaultValue("1") int nomineeRows,
+    @DefaultValue("10") int maxNominees) {
+
+  /** The personal link carrying {@code token}. */
+  public String replyUrl(String token) {
+    String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+    return base + "/reply/" + token;
+  }
+}
