@@ -35,6 +35,16 @@ public final class InvitationProcess {
     public static final String DECLINED_AFTER_FOLLOW_UP = "EndEvent_DeclinedAfterFollowUp";
     public static final String NO_REPLY = "EndEvent_NoReply";
     public static final String NOMINEES_REJECTED = "EndEvent_NomineesRejected";
+    /** Error boundary of the registration: the meeting is set up wrongly on the platform. */
+    public static final String MEETING_SETTINGS_WRONG = "Error_MeetingSettingsWrong";
+    public static final String FIX_MEETING_SETTINGS = "Task_FixMeetingSettings";
+    /** Error boundaries of registration and attendance: the platform's rate limit was reached. */
+    public static final String REGISTRATION_PLATFORM_BUSY = "Error_RegistrationPlatformBusy";
+    public static final String REGISTRATION_PLATFORM_AVAILABLE = "Timer_RegistrationPlatformAvailable";
+    public static final String ATTENDANCE_PLATFORM_BUSY = "Error_AttendancePlatformBusy";
+    public static final String ATTENDANCE_PLATFORM_AVAILABLE = "Timer_AttendancePlatformAvailable";
+    public static final String UNMATCHED_ATTENDEES = "Gateway_UnmatchedAttendees";
+    public static final String REVIEW_UNMATCHED_ATTENDEES = "Task_ReviewUnmatchedAttendees";
 
     private Elements() {}
   }
@@ -61,6 +71,20 @@ public final class InvitationProcess {
     /** Confirm form (local to each task): "confirm", "another" or "reject". */
     public static final String CONFIRM_DECISION = "confirmDecision";
     public static final String CONFIRM_COMMENT = "confirmComment";
+    /** What is wrong with the meeting's settings, for "Fix the meeting settings". */
+    public static final String MEETING_PROBLEM = "meetingProblem";
+    /** When the meeting platform may be asked again after its rate limit (a Date). */
+    public static final String RETRY_AT = "retryAt";
+    /** How often in a row the platform was busy, for the back-off when it does not say how long. */
+    public static final String PLATFORM_BUSY_COUNT = "platformBusyCount";
+    /** True when staff should look at attendees matching could not place. */
+    public static final String UNMATCHED_TO_REVIEW = "unmatchedToReview";
+    /** The unmatched attendees, one per line: name, e-mail, minutes. */
+    public static final String UNMATCHED_ATTENDEES = "unmatchedAttendees";
+    /** The invitation's representatives recorded absent, as checklist options (JSON [{label, value}]). */
+    public static final String ABSENT_REPRESENTATIVES = "absentRepresentatives";
+    /** Review form: ids of the absent representatives staff found among the unmatched attendees. */
+    public static final String ATTENDED_REPRESENTATIVE_IDS = "attendedRepresentativeIds";
     /** Multi-instance element variable of "Confirm representative". */
     public static final String REPRESENTATIVE_ID = "representativeId";
 
@@ -83,6 +107,14 @@ public final class InvitationProcess {
     public static final String PARLIAMENT_REPLIED = "ParliamentReplied";
 
     private Messages() {}
+  }
+
+  /** Error codes of BPMN errors thrown by the meeting steps. */
+  public static final class Errors {
+    public static final String MEETING_CONFIGURATION = "MeetingConfiguration";
+    public static final String MEETING_PLATFORM_BUSY = "MeetingPlatformBusy";
+
+    private Errors() {}
   }
 
   public static final class Replies {

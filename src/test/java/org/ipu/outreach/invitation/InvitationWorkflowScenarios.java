@@ -3,6 +3,10 @@ package org.ipu.outreach.invitation;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doThrow;
 
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -26,6 +30,9 @@ import org.ipu.outreach.event.OutreachEvent;
 import org.ipu.outreach.invitation.InvitationProcess.Elements;
 import org.ipu.outreach.invitation.InvitationProcess.NomineeFields;
 import org.ipu.outreach.invitation.InvitationProcess.Vars;
+import org.ipu.outreach.meeting.MeetingConfigurationException;
+import org.ipu.outreach.meeting.MeetingPlatform.Participation;
+import org.ipu.outreach.meeting.MeetingPlatformBusyException;
 import org.ipu.outreach.meeting.simulator.SimulatedMeetingPlatform;
 import org.ipu.outreach.reply.Representative;
 import org.ipu.outreach.reply.RepresentativeStatus;
@@ -35,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * Every path of the campaign and parliament-invitation processes, run on the database of the concrete
@@ -49,7 +57,8 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
 
   @Autowired HistoryService history;
   @Autowired CampaignRepository campaigns;
-  @Autowired SimulatedMeetingPlatform simulator;
+  /** The simulator as the platform; single tests make it fail the ways Zoom can. */
+  @MockitoSpyBean SimulatedMeetingPlatform simulator;
   @Autowired InvitationTimings timings;
 
   /** The process tests together must cover at least 90% of the flow nodes (report under target/). */
@@ -424,6 +433,146 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     assertThat(un).isWaitingAt(Elements.REGISTER_REPRESENTATIVES);
   }
 
+  // ---- the meeting platform refuses, is busy, or reports people we cannot place ----------------------
+
+  @Test
+  void aWronglySetUpMeetingGoesToStaffWhoFixItAndTheRegistrationRunsAgain() {
+    doThrow(new MeetingConfigurationException("The Zoom meeting is full: raise its capacity."))
+        .doCallRealMethod()
+        .when(simulator).registerAll(anyString(), anyList());
+    ProcessInstance un = confirmed(ALICE);
+
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+
+    assertThat(un).isWaitingAt(Elements.FIX_MEETING_SETTINGS).hasPassed(Elements.MEETING_SETTINGS_WRONG);
+    Task fix = task(un);
+    Assertions.assertThat(fix.getName()).isEqualTo("Fix the meeting settings");
+    Assertions.assertThat(tasks.getVariable(fix.getId(), Vars.MEETING_PROBLEM)).isEqualTo("The Zoom meeting is full: raise its capacity.");
+    Assertions.assertThat(tasks.getIdentityLinksForTask(fix.getId())).anyMatch(l -> "secretariat".equals(l.getGroupId()));
+    Date due = Date.from(TestData.T0.plus(Duration.ofDays(2)));
+    Assertions.assertThat(fix.getDueDate()).isEqualTo(due);
+    assertThat(job(Elements.FIX_MEETING_SETTINGS, un)).hasDueDate(due);
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(un.getId()).count()).isZero();
+    Assertions.assertThat(representatives.findForInvitee(un.getBusinessKey().split(":")[0], "UN").get(0).status())
+        .isEqualTo(RepresentativeStatus.CONFIRMED);
+
+    tasks.complete(fix.getId());
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+
+    assertThat(un).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    Assertions.assertThat(representatives.findForInvitee(un.getBusinessKey().split(":")[0], "UN").get(0).status())
+        .isEqualTo(RepresentativeStatus.REGISTERED);
+  }
+
+  @Test
+  void aBusyPlatformIsWaitedForUntilItsRetryAfterWithoutSpendingJobRetries() {
+    Instant retryAt = TestData.T0.plus(Duration.ofHours(3));
+    doThrow(new MeetingPlatformBusyException("Zoom answered HTTP 429 (daily limit)", retryAt, true))
+        .doCallRealMethod()
+        .when(simulator).registerAll(anyString(), anyList());
+    ProcessInstance un = confirmed(ALICE);
+    int retriesBefore = jobAt(un, Elements.REGISTER_REPRESENTATIVES).getRetries();
+
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+
+    assertThat(un).isWaitingAt(Elements.REGISTRATION_PLATFORM_AVAILABLE).hasPassed(Elements.REGISTRATION_PLATFORM_BUSY);
+    assertThat(job(Elements.REGISTRATION_PLATFORM_AVAILABLE, un)).hasDueDate(Date.from(retryAt));
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(un.getId()).count()).isZero();
+
+    moveClockTo(Date.from(retryAt));
+    runJob(un, Elements.REGISTRATION_PLATFORM_AVAILABLE);
+    Assertions.assertThat(jobAt(un, Elements.REGISTER_REPRESENTATIVES).getRetries()).isEqualTo(retriesBefore);
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+
+    assertThat(un).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+  }
+
+  @Test
+  void aBusyPlatformAtAttendanceTimeIsWaitedForToo() {
+    ProcessInstance un = confirmedAndRegistered(ALICE);
+    Instant retryAt = TestData.EVENT_END.toInstant().plus(Duration.ofHours(2));
+    doThrow(new MeetingPlatformBusyException("Zoom answered HTTP 429", retryAt, false))
+        .doCallRealMethod()
+        .when(simulator).participants(anyString());
+    runJob(un, Elements.JOINING_REMINDER_DUE);
+    runJob(un, Elements.SEND_JOINING_REMINDER);
+    runJob(un, Elements.EVENT_OVER);
+
+    runJob(un, Elements.COLLECT_ATTENDANCE);
+
+    assertThat(un).isWaitingAt(Elements.ATTENDANCE_PLATFORM_AVAILABLE).hasPassed(Elements.ATTENDANCE_PLATFORM_BUSY);
+    assertThat(job(Elements.ATTENDANCE_PLATFORM_AVAILABLE, un)).hasDueDate(Date.from(retryAt));
+    runJob(un, Elements.ATTENDANCE_PLATFORM_AVAILABLE);
+    runJob(un, Elements.COLLECT_ATTENDANCE);
+    assertThat(un).isWaitingAt(Elements.SEND_ATTENDANCE_LETTERS);
+  }
+
+  @Test
+  void attendeesWhoMatchNobodyAreReviewedByStaffWhoCanCountAnAbsentRepresentative() throws Exception {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE), nominee("Bob Example", BOB)));
+    confirmTasks(un).forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    runJob(un, Elements.JOINING_REMINDER_DUE);
+    runJob(un, Elements.SEND_JOINING_REMINDER);
+    List<Representative> reps = representatives.findForInvitee(campaignId(campaign), "UN");
+    Representative alice = reps.stream().filter(r -> r.email().equals(ALICE)).findFirst().orElseThrow();
+    Representative bob = reps.stream().filter(r -> r.email().equals(BOB)).findFirst().orElseThrow();
+    // Alice reconnects once; Bob joins from a phone under a nickname, without his registrant id
+    doReturn(List.of(
+            new Participation(alice.registrantId(), null, "Alice Example", 20 * 60),
+            new Participation(alice.registrantId(), null, "Alice Example", 35 * 60),
+            new Participation(null, null, "Bobby (iPhone)", 50 * 60)))
+        .when(simulator).participants(anyString());
+    runJob(un, Elements.EVENT_OVER);
+
+    runJob(un, Elements.COLLECT_ATTENDANCE);
+
+    assertThat(un).isWaitingAt(Elements.REVIEW_UNMATCHED_ATTENDEES);
+    Assertions.assertThat(representatives.find(alice.id()).orElseThrow().attendedMinutes()).isEqualTo(55);
+    Assertions.assertThat(representatives.find(bob.id()).orElseThrow().attended()).isFalse();
+    Task review = task(un);
+    Assertions.assertThat(review.getName()).isEqualTo("Review unmatched attendees");
+    Assertions.assertThat(tasks.getIdentityLinksForTask(review.getId())).anyMatch(l -> "secretariat".equals(l.getGroupId()));
+    assertThat(job(Elements.REVIEW_UNMATCHED_ATTENDEES, un)).hasDueDate(review.getDueDate());
+    Assertions.assertThat((String) tasks.getVariable(review.getId(), Vars.UNMATCHED_ATTENDEES)).isEqualTo("Bobby (iPhone), 50 min");
+    Assertions.assertThat(tasks.getVariable(review.getId(), Vars.ABSENT_REPRESENTATIVES).toString())
+        .contains("Bob Example <" + BOB + ">").contains("\"" + bob.id() + "\"").doesNotContain(ALICE);
+
+    String reviewId = review.getId();
+    Assertions.assertThatThrownBy(() -> tasks.complete(reviewId, Map.of(Vars.ATTENDED_REPRESENTATIVE_IDS, String.valueOf(alice.id()))))
+        .hasMessageContaining("not one of this parliament's representatives recorded as absent");
+    Assertions.assertThat(representatives.find(bob.id()).orElseThrow().attended()).isFalse();
+
+    tasks.complete(reviewId, Map.of(Vars.ATTENDED_REPRESENTATIVE_IDS, Variables.objectValue(List.of(String.valueOf(bob.id()))).create()));
+    runJob(un, Elements.SEND_ATTENDANCE_LETTERS);
+
+    assertThat(un).isEnded().hasPassed(Elements.ATTENDED);
+    Assertions.assertThat(representatives.find(bob.id()).orElseThrow().attended()).isTrue();
+    deliverMail();
+    Assertions.assertThat(mailTo(BOB)).extracting(MimeMessage::getSubject).noneMatch(s -> s.startsWith("We missed you"));
+  }
+
+  @Test
+  void unmatchedAttendeesAreNotReviewedWhenEveryRepresentativeAttended() {
+    ProcessInstance un = confirmedAndRegistered(ALICE);
+    Representative alice = representatives.findForInvitee(un.getBusinessKey().split(":")[0], "UN").get(0);
+    doReturn(List.of(
+            new Participation(null, ALICE.toUpperCase(), "A. E.", 30 * 60),
+            new Participation(null, null, "Somebody Else", 40 * 60)))
+        .when(simulator).participants(anyString());
+    runJob(un, Elements.JOINING_REMINDER_DUE);
+    runJob(un, Elements.SEND_JOINING_REMINDER);
+    runJob(un, Elements.EVENT_OVER);
+    runJob(un, Elements.COLLECT_ATTENDANCE);
+
+    assertThat(un).isWaitingAt(Elements.SEND_ATTENDANCE_LETTERS).hasNotPassed(Elements.REVIEW_UNMATCHED_ATTENDEES);
+    Assertions.assertThat(representatives.find(alice.id()).orElseThrow().attendedMinutes()).isEqualTo(30);
+  }
+
   // ---- campaign ------------------------------------------------------------------------------------
 
   @Test
@@ -555,6 +704,15 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     moveClockTo(Date.from(TestData.REPLY_DEADLINE));
     runJob(un, Elements.REPLY_DEADLINE_REACHED);
     assertThat(un).isWaitingAt(Elements.FOLLOW_UP);
+    return un;
+  }
+
+  private ProcessInstance confirmed(String email) {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", email)));
+    tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "confirm"));
     return un;
   }
 
