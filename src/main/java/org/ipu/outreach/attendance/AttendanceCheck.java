@@ -53,7 +53,7 @@ public class AttendanceCheck implements TaskListener {
   public void collect(DelegateExecution execution) {
     InvitationFacts f = facts.load(execution);
     List<MeetingPlatform.Participation> sessions =
-        MeetingSteps.run(execution, false, () -> platform.participants(f.event().meetingId()));
+        MeetingSteps.run(execution, () -> platform.participants(f.event().meetingId()));
     record(execution, f, sessions);
   }
 

@@ -35,12 +35,12 @@ public final class InvitationProcess {
     public static final String DECLINED_AFTER_FOLLOW_UP = "EndEvent_DeclinedAfterFollowUp";
     public static final String NO_REPLY = "EndEvent_NoReply";
     public static final String NOMINEES_REJECTED = "EndEvent_NomineesRejected";
-    /** Error boundary of the registration: the meeting is set up wrongly on the platform. */
-    public static final String MEETING_SETTINGS_WRONG = "Error_MeetingSettingsWrong";
+    /** Waits while the registration batcher registers the representatives (meeting.RegistrationBatcher). */
+    public static final String WAIT_FOR_REGISTRATION = "Task_WaitForRegistration";
+    /** Message boundary of that wait: the meeting is set up wrongly on the platform. */
+    public static final String MEETING_SETTINGS_WRONG = "Message_MeetingSettingsWrong";
     public static final String FIX_MEETING_SETTINGS = "Task_FixMeetingSettings";
-    /** Error boundaries of registration and attendance: the platform's rate limit was reached. */
-    public static final String REGISTRATION_PLATFORM_BUSY = "Error_RegistrationPlatformBusy";
-    public static final String REGISTRATION_PLATFORM_AVAILABLE = "Timer_RegistrationPlatformAvailable";
+    /** Error boundary of the attendance collection: the platform's rate limit was reached. */
     public static final String ATTENDANCE_PLATFORM_BUSY = "Error_AttendancePlatformBusy";
     public static final String ATTENDANCE_PLATFORM_AVAILABLE = "Timer_AttendancePlatformAvailable";
     public static final String UNMATCHED_ATTENDEES = "Gateway_UnmatchedAttendees";
@@ -105,13 +105,16 @@ public final class InvitationProcess {
 
   public static final class Messages {
     public static final String PARLIAMENT_REPLIED = "ParliamentReplied";
+    /** From the registration batcher: every confirmed representative of the invitation is registered. */
+    public static final String REPRESENTATIVES_REGISTERED = "RepresentativesRegistered";
+    /** From the registration batcher: the platform refuses because of the meeting's settings. */
+    public static final String MEETING_SETTINGS_WRONG = "MeetingSettingsWrong";
 
     private Messages() {}
   }
 
   /** Error codes of BPMN errors thrown by the meeting steps. */
   public static final class Errors {
-    public static final String MEETING_CONFIGURATION = "MeetingConfiguration";
     public static final String MEETING_PLATFORM_BUSY = "MeetingPlatformBusy";
 
     private Errors() {}

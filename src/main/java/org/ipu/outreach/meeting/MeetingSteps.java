@@ -9,16 +9,15 @@ import org.ipu.outreach.invitation.InvitationProcess.Errors;
 import org.ipu.outreach.invitation.InvitationProcess.Vars;
 
 /**
- * Runs a meeting-platform step and turns what the process handles itself into BPMN errors: a
- * rate limit waits on a timer until {@code retryAt} (no job retry is spent), a wrongly set-up meeting
- * goes to staff with the message saying what to fix. Anything else is thrown on: the job is retried
- * and then becomes an incident.
+ * Runs a meeting-platform step of a process and turns the platform's rate limit into the BPMN error
+ * MeetingPlatformBusy with {@code retryAt} set: the process waits on a timer until then, and no job
+ * retry is spent. Anything else is thrown on: the job is retried and then becomes an incident.
  */
 public final class MeetingSteps {
 
   private MeetingSteps() {}
 
-  public static <T> T run(DelegateExecution execution, boolean configurationHandled, Supplier<T> step) {
+  public static <T> T run(DelegateExecution execution, Supplier<T> step) {
     try {
       T result = step.get();
       if (execution.hasVariable(Vars.PLATFORM_BUSY_COUNT)) {
@@ -32,12 +31,6 @@ public final class MeetingSteps {
       execution.setVariable(
           Vars.RETRY_AT, Date.from(BusyWait.until(busy, before, ClockUtil.getCurrentTime().toInstant())));
       throw new BpmnError(Errors.MEETING_PLATFORM_BUSY, busy.getMessage());
-    } catch (MeetingConfigurationException wrong) {
-      if (!configurationHandled) {
-        throw wrong;
-      }
-      execution.setVariable(Vars.MEETING_PROBLEM, wrong.getMessage());
-      throw new BpmnError(Errors.MEETING_CONFIGURATION, wrong.getMessage());
     }
   }
 }

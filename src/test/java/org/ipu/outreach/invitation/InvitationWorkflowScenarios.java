@@ -7,6 +7,10 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
 
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -33,6 +37,7 @@ import org.ipu.outreach.invitation.InvitationProcess.Vars;
 import org.ipu.outreach.meeting.MeetingConfigurationException;
 import org.ipu.outreach.meeting.MeetingPlatform.Participation;
 import org.ipu.outreach.meeting.MeetingPlatformBusyException;
+import org.ipu.outreach.meeting.RegistrationBatcher;
 import org.ipu.outreach.meeting.simulator.SimulatedMeetingPlatform;
 import org.ipu.outreach.reply.Representative;
 import org.ipu.outreach.reply.RepresentativeStatus;
@@ -60,6 +65,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
   /** The simulator as the platform; single tests make it fail the ways Zoom can. */
   @MockitoSpyBean SimulatedMeetingPlatform simulator;
   @Autowired InvitationTimings timings;
+  @Autowired RegistrationBatcher registrations;
 
   /** The process tests together must cover at least 90% of the flow nodes (report under target/). */
   @TestConfiguration
@@ -178,7 +184,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     });
     confirmations.forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
 
-    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    registerRepresentatives(un);
     List<Representative> reps = representatives.findForInvitee(campaignId(campaign), "UN");
     Assertions.assertThat(reps).allSatisfy(r -> {
       Assertions.assertThat(r.status()).isEqualTo(RepresentativeStatus.REGISTERED);
@@ -243,7 +249,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
     moveClockTo(Date.from(TestData.EVENT_START.toInstant().minus(Duration.ofHours(2))));
     confirmTasks(un).forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
-    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    registerRepresentatives(un);
     runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
 
     assertThat(un).isWaitingAt(Elements.EVENT_OVER).hasNotPassed(Elements.JOINING_REMINDER_DUE);
@@ -408,29 +414,67 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
   // ---- failures ------------------------------------------------------------------------------------
 
   @Test
-  void aRegistrationTheMeetingPlatformRefusesIsRetriedAndThenBecomesAnIncident() {
-    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
-    ProcessInstance un = invitation(campaign, "UN");
-    runJob(un, Elements.SEND_INVITATION);
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Refused Person", "refused@parliament.example")));
-    tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "confirm"));
+  void aRegistrationThatKeepsFailingIsRetriedThenBecomesAnIncidentThatResolvesItselfOnSuccess() {
+    doThrow(new IllegalStateException("Zoom could not be reached to list the registrants"))
+        .doThrow(new IllegalStateException("Zoom could not be reached to list the registrants"))
+        .doThrow(new IllegalStateException("Zoom could not be reached to list the registrants"))
+        .doCallRealMethod()
+        .when(simulator).registerAll(anyString(), anyList());
+    ProcessInstance un = confirmed(ALICE);
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
 
-    int attempts = 0;
-    Job registration = jobAt(un, Elements.REGISTER_REPRESENTATIVES);
-    while (registration.getRetries() > 0 && attempts < 10) {
-      String id = registration.getId();
-      Assertions.assertThatThrownBy(() -> management.executeJob(id)).hasMessageContaining("refuses to register");
-      attempts++;
-      registration = jobAt(un, Elements.REGISTER_REPRESENTATIVES);
-    }
+    Assertions.assertThat(registrations.registerDue().failed()).isEqualTo(1);
+    Assertions.assertThat(registrations.registerDue().failed()).as("not due before its back-off").isZero();
+    moveClockTo(Date.from(TestData.T0.plus(Duration.ofMinutes(1))));
+    Assertions.assertThat(registrations.registerDue().failed()).isEqualTo(1);
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(un.getId()).count()).isZero();
+    moveClockTo(Date.from(TestData.T0.plus(Duration.ofMinutes(3))));
+    Assertions.assertThat(registrations.registerDue().failed()).isEqualTo(1);
 
-    Assertions.assertThat(attempts).isEqualTo(3); // first try and the two retries of the configured cycle
+    // first try and the two retries of the configured cycle, as for a job
     Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(un.getId()).singleResult())
         .satisfies(i -> {
-          Assertions.assertThat(i.getActivityId()).isEqualTo(Elements.REGISTER_REPRESENTATIVES);
-          Assertions.assertThat(i.getIncidentMessage()).contains("refuses to register");
+          Assertions.assertThat(i.getIncidentType()).isEqualTo(RegistrationBatcher.INCIDENT_TYPE);
+          Assertions.assertThat(i.getActivityId()).isEqualTo(Elements.WAIT_FOR_REGISTRATION);
+          Assertions.assertThat(i.getIncidentMessage()).contains("could not be reached").contains("failed 3 time(s)");
         });
-    assertThat(un).isWaitingAt(Elements.REGISTER_REPRESENTATIVES);
+    assertThat(un).isWaitingAt(Elements.WAIT_FOR_REGISTRATION);
+
+    moveClockTo(Date.from(TestData.T0.plus(Duration.ofMinutes(5))));
+    Assertions.assertThat(registrations.registerDue().registered()).isEqualTo(1);
+
+    assertThat(un).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(un.getId()).count()).isZero();
+  }
+
+  @Test
+  void representativesOfManyParliamentsAreRegisteredTogetherInOneCallPerMeeting() {
+    ProcessInstance campaign = startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all"));
+    tasks.complete(task(campaign).getId(), Map.of(CampaignProcess.Vars.REVIEW_DECISION, "approve"));
+    launchAll(campaign);
+    List<String> codes = List.of("UN", "UG", "BF", "AR");
+    for (String code : codes) {
+      ProcessInstance pi = invitation(campaign, code);
+      runJob(pi, Elements.SEND_INVITATION);
+      replies.nominate(campaignId(campaign), code, List.of(
+          nominee("First " + code, "first@" + code.toLowerCase() + ".parliament.example"),
+          nominee("Second " + code, "second@" + code.toLowerCase() + ".parliament.example")));
+      confirmTasks(pi).forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
+      runJob(pi, Elements.REGISTER_REPRESENTATIVES);
+      assertThat(pi).isWaitingAt(Elements.WAIT_FOR_REGISTRATION);
+    }
+    // one request per invitation, all taken by the next round
+    Assertions.assertThat(jdbc.queryForObject("select count(*) from meeting_registration_request", Integer.class)).isEqualTo(4);
+
+    Assertions.assertThat(registrations.registerDue().registered()).isEqualTo(4);
+
+    verify(simulator, times(1)).registerAll(eq(event.meetingId()), argThat(list -> list.size() == 8));
+    for (String code : codes) {
+      assertThat(invitation(campaign, code)).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+      Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), code))
+          .allSatisfy(r -> Assertions.assertThat(r.status()).isEqualTo(RepresentativeStatus.REGISTERED));
+    }
+    Assertions.assertThat(registrations.registerDue()).isEqualTo(new RegistrationBatcher.Round(0, 0, 0, 0));
   }
 
   // ---- the meeting platform refuses, is busy, or reports people we cannot place ----------------------
@@ -441,8 +485,9 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
         .doCallRealMethod()
         .when(simulator).registerAll(anyString(), anyList());
     ProcessInstance un = confirmed(ALICE);
-
     runJob(un, Elements.REGISTER_REPRESENTATIVES);
+
+    Assertions.assertThat(registrations.registerDue().sentToStaff()).isEqualTo(1);
 
     assertThat(un).isWaitingAt(Elements.FIX_MEETING_SETTINGS).hasPassed(Elements.MEETING_SETTINGS_WRONG);
     Task fix = task(un);
@@ -457,7 +502,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
         .isEqualTo(RepresentativeStatus.CONFIRMED);
 
     tasks.complete(fix.getId());
-    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    registerRepresentatives(un);
 
     assertThat(un).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
     Assertions.assertThat(representatives.findForInvitee(un.getBusinessKey().split(":")[0], "UN").get(0).status())
@@ -465,26 +510,25 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
   }
 
   @Test
-  void aBusyPlatformIsWaitedForUntilItsRetryAfterWithoutSpendingJobRetries() {
+  void aBusyPlatformIsWaitedForUntilItsRetryAfterWithoutCountingAsAFailure() {
     Instant retryAt = TestData.T0.plus(Duration.ofHours(3));
     doThrow(new MeetingPlatformBusyException("Zoom answered HTTP 429 (daily limit)", retryAt, true))
         .doCallRealMethod()
         .when(simulator).registerAll(anyString(), anyList());
     ProcessInstance un = confirmed(ALICE);
-    int retriesBefore = jobAt(un, Elements.REGISTER_REPRESENTATIVES).getRetries();
-
     runJob(un, Elements.REGISTER_REPRESENTATIVES);
 
-    assertThat(un).isWaitingAt(Elements.REGISTRATION_PLATFORM_AVAILABLE).hasPassed(Elements.REGISTRATION_PLATFORM_BUSY);
-    assertThat(job(Elements.REGISTRATION_PLATFORM_AVAILABLE, un)).hasDueDate(Date.from(retryAt));
-    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(un.getId()).count()).isZero();
+    Assertions.assertThat(registrations.registerDue().postponed()).isEqualTo(1);
+    moveClockTo(Date.from(retryAt.minusSeconds(1)));
+    Assertions.assertThat(registrations.registerDue()).isEqualTo(new RegistrationBatcher.Round(0, 0, 0, 0));
+    assertThat(un).isWaitingAt(Elements.WAIT_FOR_REGISTRATION);
+    Assertions.assertThat(jdbc.queryForObject("select failures from meeting_registration_request", Integer.class)).isZero();
 
     moveClockTo(Date.from(retryAt));
-    runJob(un, Elements.REGISTRATION_PLATFORM_AVAILABLE);
-    Assertions.assertThat(jobAt(un, Elements.REGISTER_REPRESENTATIVES).getRetries()).isEqualTo(retriesBefore);
-    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    Assertions.assertThat(registrations.registerDue().registered()).isEqualTo(1);
 
     assertThat(un).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(un.getId()).count()).isZero();
   }
 
   @Test
@@ -514,7 +558,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     runJob(un, Elements.SEND_INVITATION);
     replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE), nominee("Bob Example", BOB)));
     confirmTasks(un).forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
-    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    registerRepresentatives(un);
     runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
     runJob(un, Elements.JOINING_REMINDER_DUE);
     runJob(un, Elements.SEND_JOINING_REMINDER);
@@ -707,6 +751,13 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     return un;
   }
 
+  /** The invitation asks for the registration, and a registration round carries it out. */
+  private void registerRepresentatives(ProcessInstance pi) {
+    runJob(pi, Elements.REGISTER_REPRESENTATIVES);
+    assertThat(pi).isWaitingAt(Elements.WAIT_FOR_REGISTRATION);
+    registrations.registerDue();
+  }
+
   private ProcessInstance confirmed(String email) {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     ProcessInstance un = invitation(campaign, "UN");
@@ -722,7 +773,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     runJob(un, Elements.SEND_INVITATION);
     replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", email)));
     tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "confirm"));
-    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    registerRepresentatives(un);
     runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
     return un;
   }
