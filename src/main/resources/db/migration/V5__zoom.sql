@@ -25,3 +25,15 @@ create table zoom_webhook_delivery (
 
 -- When Zoom reported the representative joining (webhook meeting.participant_joined).
 alter table representative add column joined_live_at timestamp with time zone;
+
+-- Zoom's participant report as staff uploaded it (CSV export from the Zoom web portal), when the app
+-- has no API access: attendance collection then reads these sessions instead of asking the platform.
+create table attendance_upload_session (
+  campaign_id   varchar(60)  not null references campaign (id),
+  line_no       integer      not null,
+  registrant_id varchar(100),
+  email         varchar(320),
+  name          varchar(300),
+  seconds       bigint       not null,
+  primary key (campaign_id, line_no)
+);

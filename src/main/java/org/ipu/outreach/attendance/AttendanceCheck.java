@@ -38,12 +38,15 @@ public class AttendanceCheck implements TaskListener {
   private final RepresentativeRepository representatives;
   private final InvitationFactsLoader facts;
   private final InvitationTimings timings;
+  private final AttendanceUploads uploads;
 
   public AttendanceCheck(
       MeetingPlatform platform,
       RepresentativeRepository representatives,
       InvitationFactsLoader facts,
-      InvitationTimings timings) {
+      InvitationTimings timings,
+      AttendanceUploads uploads) {
+    this.uploads = uploads;
     this.platform = platform;
     this.representatives = representatives;
     this.facts = facts;
@@ -52,8 +55,11 @@ public class AttendanceCheck implements TaskListener {
 
   public void collect(DelegateExecution execution) {
     InvitationFacts f = facts.load(execution);
-    List<MeetingPlatform.Participation> sessions =
-        MeetingSteps.run(execution, () -> platform.participants(f.event().meetingId()));
+    // a report staff uploaded (no API access) takes the place of the platform's
+    List<MeetingPlatform.Participation> uploaded = uploads.sessions(f.campaign().id());
+    List<MeetingPlatform.Participation> sessions = !uploaded.isEmpty()
+        ? uploaded
+        : MeetingSteps.run(execution, () -> platform.participants(f.event().meetingId()));
     record(execution, f, sessions);
   }
 
