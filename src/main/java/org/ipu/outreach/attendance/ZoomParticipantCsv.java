@@ -48,7 +48,7 @@ public final class ZoomParticipantCsv {
           name = c;
         } else if (email < 0 && (cell.equals("user email") || cell.equals("email"))) {
           email = c;
-        } else if (duration < 0 && cell.startsWith("duration") && cell.contains("min")) {
+        } else if (duration < 0 && cell.contains("duration") && cell.contains("min")) {
           duration = c;
         }
       }
