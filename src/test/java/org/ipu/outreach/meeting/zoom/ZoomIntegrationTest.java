@@ -5,6 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -137,6 +140,30 @@ class ZoomIntegrationTest extends OutreachTestBase {
     Assertions.assertThat(representatives.find(alice.id()).orElseThrow().attended()).isTrue();
     // Bob is absent and the host is unmatched: staff are asked whether the host was Bob
     assertThat(un).isWaitingAt(Elements.REVIEW_UNMATCHED_ATTENDEES);
+  }
+
+  @Test
+  void aWithdrawnRepresentativeIsCancelledOnZoomAndLeftOutOfAttendance() {
+    ProcessInstance un = registered(ALICE, BOB);
+    Representative bob = representatives.findForInvitee(campaignOf(un), "UN").stream()
+        .filter(r -> r.email().equals(BOB)).findFirst().orElseThrow();
+    zoom.stubFor(put(urlPathEqualTo("/v2/meetings/" + event.meetingId() + "/registrants/status"))
+        .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody("{\"code\":500,\"message\":\"down\"}")));
+
+    ResponseEntity<String> refused = http.withBasicAuth(TestUsers.STAFF, TestUsers.STAFF)
+        .postForEntity("/api/representatives/" + bob.id() + "/withdraw", null, String.class);
+
+    Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+    Assertions.assertThat(representatives.find(bob.id()).orElseThrow().status()).isEqualTo(RepresentativeStatus.REGISTERED);
+
+    zoom.stubFor(put(urlPathEqualTo("/v2/meetings/" + event.meetingId() + "/registrants/status")).willReturn(aResponse().withStatus(204)));
+    ResponseEntity<String> done = http.withBasicAuth(TestUsers.STAFF, TestUsers.STAFF)
+        .postForEntity("/api/representatives/" + bob.id() + "/withdraw", null, String.class);
+
+    Assertions.assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
+    zoom.verify(putRequestedFor(urlPathEqualTo("/v2/meetings/" + event.meetingId() + "/registrants/status"))
+        .withRequestBody(equalToJson("{\"action\":\"cancel\",\"registrants\":[{\"id\":\"" + bob.registrantId() + "\",\"email\":\"" + BOB + "\"}]}")));
+    Assertions.assertThat(representatives.find(bob.id()).orElseThrow().status()).isEqualTo(RepresentativeStatus.WITHDRAWN);
   }
 
   // ---- webhooks ----------------------------------------------------------------------------------------
