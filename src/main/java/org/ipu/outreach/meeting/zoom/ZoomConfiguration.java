@@ -26,7 +26,7 @@ public class ZoomConfiguration {
   }
 
   @Bean
-  ZoomMeetingPlatform zoomMeetingPlatform(ZoomClient client) {
-    return new ZoomMeetingPlatform(client);
+  ZoomMeetingPlatform zoomMeetingPlatform(ZoomClient client, Clock clock) {
+    return new ZoomMeetingPlatform(client, clock);
   }
 }

@@ -1,11 +1,15 @@
 package org.ipu.outreach.meeting.zoom;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ipu.outreach.meeting.MeetingConfigurationException;
 import org.ipu.outreach.meeting.MeetingPlatform;
 import org.ipu.outreach.meeting.zoom.ZoomClient.AddedRegistrant;
@@ -20,10 +24,21 @@ import org.ipu.outreach.meeting.zoom.ZoomClient.ZoomRegistrant;
  */
 public class ZoomMeetingPlatform implements MeetingPlatform {
 
-  private final ZoomClient zoom;
+  /**
+   * Every invitation collects attendance at the same moment, and the report is a Heavy call with a daily
+   * cap: the report of a meeting is read once and shared for this long.
+   */
+  static final Duration REPORT_REUSE = Duration.ofMinutes(10);
 
-  public ZoomMeetingPlatform(ZoomClient zoom) {
+  private final ZoomClient zoom;
+  private final Clock clock;
+  private final Map<String, Report> reports = new ConcurrentHashMap<>();
+
+  private record Report(Instant fetchedAt, List<Participation> sessions) {}
+
+  public ZoomMeetingPlatform(ZoomClient zoom, Clock clock) {
     this.zoom = zoom;
+    this.clock = clock;
   }
 
   @Override
@@ -113,7 +128,14 @@ public class ZoomMeetingPlatform implements MeetingPlatform {
 
   @Override
   public List<Participation> participants(String meetingId) {
-    return zoom.participantsReport(meetingId);
+    Instant now = clock.instant();
+    Report cached = reports.get(meetingId);
+    if (cached != null && !cached.fetchedAt().isAfter(now) && cached.fetchedAt().plus(REPORT_REUSE).isAfter(now)) {
+      return cached.sessions();
+    }
+    List<Participation> sessions = List.copyOf(zoom.participantsReport(meetingId));
+    reports.put(meetingId, new Report(now, sessions));
+    return sessions;
   }
 
   static NewRegistrant newRegistrant(Registrant r) {

@@ -62,7 +62,7 @@ class ZoomMeetingPlatformTest {
   void fakeZoom() {
     fake.reset();
     client = new ZoomClient(properties(50), clock, new ObjectMapper());
-    platform = new ZoomMeetingPlatform(client);
+    platform = new ZoomMeetingPlatform(client, clock);
     stubToken();
     meeting(2, 1);
     zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + MEETING + "/registrants"))
@@ -365,6 +365,11 @@ class ZoomMeetingPlatformTest {
     Assertions.assertThat(result.minutesByRepresentative()).hasSize(200).allSatisfy((id, minutes) -> Assertions.assertThat(minutes).isEqualTo(33));
     Assertions.assertThat(result.unmatched()).hasSize(50).allSatisfy(u -> Assertions.assertThat(u.minutes()).isEqualTo(10));
     Assertions.assertThat(platform.minutesAttended(MEETING)).hasSize(200 - 66);
+    // every invitation collects at the same moment: the report is read once (3 pages) and shared
+    zoom.verify(3, getRequestedFor(urlPathEqualTo("/v2/report/meetings/" + MEETING + "/participants")));
+    clock.set(NOW.plus(Duration.ofMinutes(10)));
+    platform.participants(MEETING);
+    zoom.verify(6, getRequestedFor(urlPathEqualTo("/v2/report/meetings/" + MEETING + "/participants")));
   }
 
   @Test
