@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ipu.outreach.directory.Language;
 
 /**
  * The online meeting platform (Zoom, or the local simulator). Implementations throw when the platform
@@ -29,6 +30,15 @@ public interface MeetingPlatform {
       result.put(r.email().toLowerCase(Locale.ROOT), register(meetingId, r));
     }
     return result;
+  }
+
+  /**
+   * What is wrong with the meeting's settings for this event (it must exist, take registrations with
+   * manual approval, and have interpretation for the event's languages), in words staff can act on;
+   * empty when it is ready. The simulator has no settings and is always ready.
+   */
+  default List<String> meetingProblems(String meetingId, List<Language> languages) {
+    return List.of();
   }
 
   /** Cancels a registration (a representative withdrawn after registration); unknown ones are ignored. */

@@ -79,8 +79,10 @@ public class ZoomClient {
 
   record Token(String accessToken, String apiUrl, Instant refreshAt) {}
 
+  /** interpretationLanguages: Zoom's codes (US, FR, ES, ...) of every interpreter, when interpretation is on. */
   public record ZoomMeeting(
-      String id, String uuid, int type, String hostEmail, String joinUrl, int approvalType) {}
+      String id, String uuid, int type, String hostEmail, String joinUrl, int approvalType,
+      boolean interpretation, Set<String> interpretationLanguages) {}
 
   public record ZoomRegistrant(String id, String email, String status, String joinUrl) {}
 
@@ -93,10 +95,19 @@ public class ZoomClient {
   public ZoomMeeting meeting(String meetingId) {
     JsonNode m = call(HttpMethod.GET, "/v2/meetings/" + segment(meetingId), null, "read meeting " + meetingId, "meeting");
     JsonNode settings = m.path("settings");
+    JsonNode interpretation = settings.path("language_interpretation");
+    Set<String> languages = new java.util.TreeSet<>();
+    for (JsonNode interpreter : interpretation.path("interpreters")) {
+      for (String code : interpreter.path("languages").asText("").split(",")) {
+        if (!code.isBlank()) {
+          languages.add(code.trim().toUpperCase(java.util.Locale.ROOT));
+        }
+      }
+    }
     return new ZoomMeeting(
         m.path("id").asText(), m.path("uuid").asText(null), m.path("type").asInt(),
         m.path("host_email").asText(null), m.path("join_url").asText(null),
-        settings.path("approval_type").asInt(2));
+        settings.path("approval_type").asInt(2), interpretation.path("enable").asBoolean(false), languages);
   }
 
   /** Every registrant with the given status, page after page until next_page_token is empty. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ipu.outreach.directory.Language;
 import org.ipu.outreach.meeting.MeetingConfigurationException;
 import org.ipu.outreach.meeting.MeetingPlatform;
 import org.ipu.outreach.meeting.zoom.ZoomClient.AddedRegistrant;
@@ -92,20 +93,55 @@ public class ZoomMeetingPlatform implements MeetingPlatform {
   /** The meeting must be a scheduled meeting with registration required and manual approval. */
   ZoomMeeting checkedMeeting(String meetingId) {
     ZoomMeeting meeting = zoom.meeting(meetingId);
-    if (meeting.type() != 2 && meeting.type() != 8) {
-      throw new MeetingConfigurationException("Zoom meeting " + meetingId + " is not a scheduled meeting (type "
-          + meeting.type() + "): registration needs a meeting scheduled at a fixed time.");
-    }
-    if (meeting.approvalType() == 2) {
-      throw new MeetingConfigurationException("Zoom meeting " + meetingId + " does not take registrations: in Zoom,"
-          + " edit the meeting, tick 'Registration: Required' and set approval to manual.");
-    }
-    if (meeting.approvalType() != 1) {
-      // automatic approval would let anyone with a forwarded public registration link in
-      throw new MeetingConfigurationException("Zoom meeting " + meetingId + " approves registrations automatically:"
-          + " in Zoom, set the meeting's registration approval to 'Manually approve'.");
+    List<String> problems = registrationProblems(meeting);
+    if (!problems.isEmpty()) {
+      throw new MeetingConfigurationException(String.join(" ", problems));
     }
     return meeting;
+  }
+
+  private static List<String> registrationProblems(ZoomMeeting meeting) {
+    List<String> problems = new ArrayList<>();
+    String id = meeting.id();
+    if (meeting.type() != 2 && meeting.type() != 8) {
+      problems.add("Zoom meeting " + id + " is not a scheduled meeting (type " + meeting.type()
+          + "): registration needs a meeting scheduled at a fixed time.");
+    }
+    if (meeting.approvalType() == 2) {
+      problems.add("Zoom meeting " + id + " does not take registrations: in Zoom, edit the meeting, tick"
+          + " 'Registration: Required' and set approval to manual.");
+    } else if (meeting.approvalType() != 1) {
+      // automatic approval would let anyone with a forwarded public registration link in
+      problems.add("Zoom meeting " + id + " approves registrations automatically: in Zoom, set the meeting's"
+          + " registration approval to 'Manually approve'.");
+    }
+    return problems;
+  }
+
+  /** Zoom's interpretation language codes of our letter languages. */
+  private static final Map<Language, String> ZOOM_LANGUAGE = Map.of(Language.EN, "US", Language.FR, "FR", Language.ES, "ES");
+
+  @Override
+  public List<String> meetingProblems(String meetingId, List<Language> languages) {
+    ZoomMeeting meeting;
+    try {
+      meeting = zoom.meeting(meetingId);
+    } catch (MeetingConfigurationException notFound) {
+      return List.of(notFound.getMessage());
+    }
+    List<String> problems = new ArrayList<>(registrationProblems(meeting));
+    if (languages.size() > 1) {
+      List<String> missing = languages.stream()
+          .filter(l -> !meeting.interpretation() || !meeting.interpretationLanguages().contains(ZOOM_LANGUAGE.get(l)))
+          .map(Language::name)
+          .toList();
+      if (!missing.isEmpty()) {
+        problems.add("Zoom meeting " + meetingId + " has no interpretation for " + String.join(", ", missing)
+            + ": in Zoom, edit the meeting, enable language interpretation and add an interpreter for each of the"
+            + " event's languages.");
+      }
+    }
+    return problems;
   }
 
   @Override

@@ -99,11 +99,26 @@ class ZoomIntegrationTest extends OutreachTestBase {
         "{\"access_token\":\"tok\",\"token_type\":\"bearer\",\"expires_in\":3599,\"api_url\":\"" + zoom.baseUrl() + "\"}")));
     zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + event.meetingId())).willReturn(okJson(
         "{\"id\":" + event.meetingId() + ",\"type\":2,\"host_email\":\"host@ipu.example\",\"join_url\":\"https://zoom.example/j/1\","
-            + "\"settings\":{\"approval_type\":1}}")));
+            + "\"settings\":{\"approval_type\":1,\"language_interpretation\":{\"enable\":true,\"interpreters\":["
+            + "{\"email\":\"fr@ipu.example\",\"languages\":\"US,FR\"},{\"email\":\"es@ipu.example\",\"languages\":\"US,ES\"}]}}}")));
     zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + event.meetingId() + "/registrants"))
         .willReturn(aResponse().withTransformers(FakeZoomRegistrants.NAME)));
     zoom.stubFor(post(urlPathEqualTo("/v2/meetings/" + event.meetingId() + "/batch_registrants"))
         .willReturn(aResponse().withTransformers(FakeZoomRegistrants.NAME)));
+  }
+
+  @Test
+  void aCampaignCannotStartWhileTheZoomMeetingIsNotSetUpAndNothingIsRecorded() {
+    zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + event.meetingId())).willReturn(okJson(
+        "{\"id\":" + event.meetingId() + ",\"type\":2,\"settings\":{\"approval_type\":0,"
+            + "\"language_interpretation\":{\"enable\":true,\"interpreters\":[{\"email\":\"fr@ipu.example\",\"languages\":\"US,FR\"}]}}}")));
+
+    Assertions.assertThatThrownBy(() -> startCampaign(Map.of(org.ipu.outreach.campaign.CampaignProcess.Vars.INVITEE_SCOPE, "all")))
+        .hasMessageContaining("The campaign cannot start until the event's meeting is set up")
+        .hasMessageContaining("'Manually approve'")
+        .hasMessageContaining("no interpretation for ES");
+    Assertions.assertThat(jdbc.queryForObject("select count(*) from campaign where event_code = ?", Integer.class, event.code()))
+        .isZero();
   }
 
   @Test

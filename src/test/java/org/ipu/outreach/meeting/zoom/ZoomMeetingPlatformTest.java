@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.assertj.core.api.Assertions;
 import org.ipu.outreach.attendance.AttendanceMatcher;
+import org.ipu.outreach.directory.Language;
 import org.ipu.outreach.meeting.MeetingConfigurationException;
 import org.ipu.outreach.meeting.MeetingPlatform.Participation;
 import org.ipu.outreach.meeting.MeetingPlatform.Registrant;
@@ -243,6 +244,18 @@ class ZoomMeetingPlatformTest {
 
     zoom.verify(putRequestedFor(urlPathEqualTo("/v2/meetings/" + MEETING + "/registrants/status"))
         .withRequestBody(equalToJson("{\"action\":\"cancel\",\"registrants\":[{\"id\":\"reg-9\",\"email\":\"gone@parliament.example\"}]}")));
+  }
+
+  @Test
+  void theMeetingCheckNamesEveryLanguageWithoutAnInterpreter() {
+    Assertions.assertThat(platform.meetingProblems(MEETING, List.of(Language.EN, Language.FR))).isEmpty();
+    Assertions.assertThat(platform.meetingProblems(MEETING, List.of(Language.EN, Language.FR, Language.ES)))
+        .containsExactly("Zoom meeting " + MEETING + " has no interpretation for ES: in Zoom, edit the meeting, enable"
+            + " language interpretation and add an interpreter for each of the event's languages.");
+    zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + MEETING)).willReturn(aResponse().withStatus(404)
+        .withHeader("Content-Type", "application/json").withBody("{\"code\":3001,\"message\":\"Meeting does not exist.\"}")));
+    Assertions.assertThat(platform.meetingProblems(MEETING, List.of(Language.EN)))
+        .singleElement().asString().contains("does not exist or has expired");
   }
 
   // ---- mapped errors -------------------------------------------------------------------------------------
