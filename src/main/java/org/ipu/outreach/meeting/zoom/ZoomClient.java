@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.ipu.outreach.meeting.MeetingConfigurationException;
 import org.ipu.outreach.meeting.MeetingPlatform.Participation;
 import org.ipu.outreach.meeting.MeetingPlatformBusyException;
@@ -63,8 +65,7 @@ public class ZoomClient {
   private Token token;
 
   /** Counts of calls by kind, for the benchmark and for tests that prove batching. */
-  private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> calls =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, AtomicLong> calls = new ConcurrentHashMap<>();
 
   public ZoomClient(ZoomProperties properties, Clock clock, ObjectMapper json) {
     this.properties = properties;
@@ -215,7 +216,7 @@ public class ZoomClient {
     for (int attempt = 0; attempt < 2; attempt++) {
       Token t = token(attempt > 0);
       limiter.acquire();
-      calls.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+      calls.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
       answer = send(method, URI.create(t.apiUrl() + pathAndQuery), t.accessToken(), body, what);
       if (answer.status() != 401) {
         break;
@@ -254,7 +255,7 @@ public class ZoomClient {
         (properties.clientId() + ":" + properties.clientSecret()).getBytes(StandardCharsets.UTF_8));
     Answer answer;
     try {
-      calls.computeIfAbsent("token", k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+      calls.computeIfAbsent("token", k -> new AtomicLong()).incrementAndGet();
       answer = http.post().uri(uri).header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
           .accept(MediaType.APPLICATION_JSON)
           .exchange((req, res) -> new Answer(res.getStatusCode().value(), res.getHeaders(), res.getBody().readAllBytes()));
@@ -296,16 +297,14 @@ public class ZoomClient {
       Instant retryAt = retryAt(answer.headers().getFirst(HttpHeaders.RETRY_AFTER), daily, clock.instant());
       return new MeetingPlatformBusyException(detail + ". Waiting until " + (retryAt == null ? "later" : retryAt) + ".", retryAt, daily);
     }
-    if (code != null && MEETING_CONFIGURATION_CODES.contains(code)
-        || code != null && message.toLowerCase().contains("registration")) {
-      return new MeetingConfigurationException(meetingProblem(code, message) + " [" + detail + "]");
-    }
-    if (answer.status() == 401 || answer.status() == 403 && code != null && ACCESS_CODES.contains(code)
-        || code != null && ACCESS_CODES.contains(code)) {
+    if (answer.status() == 401 || code != null && ACCESS_CODES.contains(code)) {
       return new ZoomAccessException(
           detail + ". Zoom refused the app's token or the app lacks a scope: check the Server-to-Server OAuth app's"
               + " credentials and scopes (meeting:read:admin, meeting:write:admin, report:read:admin; docs/zoom.md).",
           answer.status(), code, tracking);
+    }
+    if (code != null && (MEETING_CONFIGURATION_CODES.contains(code) || message.toLowerCase().contains("registration"))) {
+      return new MeetingConfigurationException(meetingProblem(code, message) + " [" + detail + "]");
     }
     return new ZoomApiException(detail + ".", answer.status(), code, tracking);
   }
