@@ -14,6 +14,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -155,6 +157,35 @@ class ZoomIntegrationTest extends OutreachTestBase {
     Assertions.assertThat(representatives.find(alice.id()).orElseThrow().attended()).isTrue();
     // Bob is absent and the host is unmatched: staff are asked whether the host was Bob
     assertThat(un).isWaitingAt(Elements.REVIEW_UNMATCHED_ATTENDEES);
+
+    // as Tasklist does it: the deployed form, its variables (serialised), a checklist submitted as JSON
+    Representative bob = reps.stream().filter(r -> r.email().equals(BOB)).findFirst().orElseThrow();
+    String taskId = task(un).getId();
+    JsonNode form = new ObjectMapper().readTree(staffGet("/engine-rest/task/" + taskId + "/deployed-form").getBody());
+    Assertions.assertThat(form.path("id").asText()).isEqualTo("review-unmatched-attendees");
+    JsonNode variables = new ObjectMapper().readTree(staffGet("/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false").getBody());
+    Assertions.assertThat(variables.path("unmatchedAttendees").path("value").asText()).isEqualTo("Host <host@ipu.example>, 90 min");
+    Assertions.assertThat(variables.path("absentRepresentatives").path("type").asText()).isEqualTo("Json");
+    JsonNode options = variables.path("absentRepresentatives").path("value");
+    Assertions.assertThat(options.isTextual() ? options.asText() : options.toString())
+        .contains("Bob Example <" + BOB + ">").contains("\"" + bob.id() + "\"");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> submitted = http.withBasicAuth(TestUsers.STAFF, TestUsers.STAFF).postForEntity(
+        "/engine-rest/task/" + taskId + "/submit-form",
+        new HttpEntity<>(Map.of("variables", Map.of(Vars.ATTENDED_REPRESENTATIVE_IDS,
+            Map.of("type", "Json", "value", "[\"" + bob.id() + "\"]"))), headers),
+        String.class);
+
+    Assertions.assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    Assertions.assertThat(representatives.find(bob.id()).orElseThrow().attended()).isTrue();
+    assertThat(un).isWaitingAt(Elements.SEND_ATTENDANCE_LETTERS);
+  }
+
+  private ResponseEntity<String> staffGet(String path) {
+    ResponseEntity<String> r = http.withBasicAuth(TestUsers.STAFF, TestUsers.STAFF).getForEntity(path, String.class);
+    Assertions.assertThat(r.getStatusCode()).as("GET " + path + ": " + r.getBody()).isEqualTo(HttpStatus.OK);
+    return r;
   }
 
   @Test
