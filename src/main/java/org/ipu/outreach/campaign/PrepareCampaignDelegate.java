@@ -12,7 +12,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipu.outreach.InvalidInputException;
+import org.ipu.outreach.event.OutreachEvent;
+import org.ipu.outreach.meeting.MeetingPlatform;
 import org.ipu.outreach.directory.GeopoliticalGroup;
 import org.ipu.outreach.directory.InviteeKind;
 import org.ipu.outreach.task.FormValues;
@@ -23,14 +26,26 @@ import org.springframework.stereotype.Component;
 public class PrepareCampaignDelegate implements JavaDelegate {
 
   private final CampaignService campaigns;
+  private final MeetingPlatform platform;
 
-  public PrepareCampaignDelegate(CampaignService campaigns) {
+  public PrepareCampaignDelegate(CampaignService campaigns, MeetingPlatform platform) {
     this.campaigns = campaigns;
+    this.platform = platform;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    CampaignPlan plan = campaigns.prepare(request(execution));
+    CampaignRequest request = request(execution);
+    // a meeting nobody can register for is found now, before any parliament is invited
+    OutreachEvent event = campaigns.launchableEvent(request.eventCode(), ClockUtil.getCurrentTime().toInstant());
+    List<String> meetingProblems = platform.meetingProblems(event.meetingId(), event.interpretationLanguages());
+    if (!meetingProblems.isEmpty()) {
+      List<String> problems = new ArrayList<>();
+      problems.add("The campaign cannot start until the event's meeting is set up:");
+      problems.addAll(meetingProblems);
+      throw new InvalidInputException(problems);
+    }
+    CampaignPlan plan = campaigns.prepare(request);
     execution.setProcessBusinessKey(plan.campaign().id());
     execution.setVariable(Vars.CAMPAIGN_ID, plan.campaign().id());
     execution.setVariable(Vars.EVENT_TITLE, plan.event().title());

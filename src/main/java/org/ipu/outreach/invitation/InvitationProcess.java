@@ -41,6 +41,16 @@ public final class InvitationProcess {
     public static final String DECLINED_AFTER_FOLLOW_UP = "EndEvent_DeclinedAfterFollowUp";
     public static final String NO_REPLY = "EndEvent_NoReply";
     public static final String NOMINEES_REJECTED = "EndEvent_NomineesRejected";
+    /** Waits while the registration batcher registers the representatives (meeting.RegistrationBatcher). */
+    public static final String WAIT_FOR_REGISTRATION = "Task_WaitForRegistration";
+    /** Message boundary of that wait: the meeting is set up wrongly on the platform. */
+    public static final String MEETING_SETTINGS_WRONG = "Message_MeetingSettingsWrong";
+    public static final String FIX_MEETING_SETTINGS = "Task_FixMeetingSettings";
+    /** Error boundary of the attendance collection: the platform's rate limit was reached. */
+    public static final String ATTENDANCE_PLATFORM_BUSY = "Error_AttendancePlatformBusy";
+    public static final String ATTENDANCE_PLATFORM_AVAILABLE = "Timer_AttendancePlatformAvailable";
+    public static final String UNMATCHED_ATTENDEES = "Gateway_UnmatchedAttendees";
+    public static final String REVIEW_UNMATCHED_ATTENDEES = "Task_ReviewUnmatchedAttendees";
 
     private Elements() {}
   }
@@ -71,6 +81,20 @@ public final class InvitationProcess {
     /** Confirm form (local to each task): "confirm", "another" or "reject". */
     public static final String CONFIRM_DECISION = "confirmDecision";
     public static final String CONFIRM_COMMENT = "confirmComment";
+    /** What is wrong with the meeting's settings, for "Fix the meeting settings". */
+    public static final String MEETING_PROBLEM = "meetingProblem";
+    /** When the meeting platform may be asked again after its rate limit (a Date). */
+    public static final String RETRY_AT = "retryAt";
+    /** How often in a row the platform was busy, for the back-off when it does not say how long. */
+    public static final String PLATFORM_BUSY_COUNT = "platformBusyCount";
+    /** True when staff should look at attendees matching could not place. */
+    public static final String UNMATCHED_TO_REVIEW = "unmatchedToReview";
+    /** The unmatched attendees, one per line: name, e-mail, minutes. */
+    public static final String UNMATCHED_ATTENDEES = "unmatchedAttendees";
+    /** The invitation's representatives recorded absent, as checklist options (JSON [{label, value}]). */
+    public static final String ABSENT_REPRESENTATIVES = "absentRepresentatives";
+    /** Review form: ids of the absent representatives staff found among the unmatched attendees. */
+    public static final String ATTENDED_REPRESENTATIVE_IDS = "attendedRepresentativeIds";
     /** Multi-instance element variable of "Confirm representative". */
     public static final String REPRESENTATIVE_ID = "representativeId";
 
@@ -95,8 +119,19 @@ public final class InvitationProcess {
     public static final String NOMINATION_CHANGED = "NominationChanged";
     /** A new reply once the representatives are registered: a staff task, the registrations stay. */
     public static final String REPLY_CHANGED_AFTER_REGISTRATION = "ReplyChangedAfterRegistration";
+    /** From the registration batcher: every confirmed representative of the invitation is registered. */
+    public static final String REPRESENTATIVES_REGISTERED = "RepresentativesRegistered";
+    /** From the registration batcher: the platform refuses because of the meeting's settings. */
+    public static final String MEETING_SETTINGS_WRONG = "MeetingSettingsWrong";
 
     private Messages() {}
+  }
+
+  /** Error codes of BPMN errors thrown by the meeting steps. */
+  public static final class Errors {
+    public static final String MEETING_PLATFORM_BUSY = "MeetingPlatformBusy";
+
+    private Errors() {}
   }
 
   public static final class Replies {

@@ -1,10 +1,16 @@
 package org.ipu.outreach.meeting;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.ipu.outreach.directory.Language;
 
 /**
  * The online meeting platform (Zoom, or the local simulator). Implementations throw when the platform
  * cannot be reached or refuses; the calling job is then retried and finally becomes an incident.
+ * {@link MeetingConfigurationException} (the meeting itself is set up wrongly: staff must fix it) and
+ * {@link MeetingPlatformBusyException} (rate limit: wait, then try again) are handled by the process.
  */
 public interface MeetingPlatform {
 
@@ -14,7 +20,45 @@ public interface MeetingPlatform {
   /** Minutes each registrant spent in the meeting, by registrant id; absent registrants may be missing. */
   Map<String, Integer> minutesAttended(String meetingId);
 
+  /**
+   * Registers several people at once, keyed by their e-mail address in lower case. Whoever is already
+   * registered is not added again, so that a retried call never adds anyone twice.
+   */
+  default Map<String, Registration> registerAll(String meetingId, List<Registrant> registrants) {
+    Map<String, Registration> result = new LinkedHashMap<>();
+    for (Registrant r : registrants) {
+      result.put(r.email().toLowerCase(Locale.ROOT), register(meetingId, r));
+    }
+    return result;
+  }
+
+  /**
+   * What is wrong with the meeting's settings for this event (it must exist, take registrations with
+   * manual approval, and have interpretation for the event's languages), in words staff can act on;
+   * empty when it is ready. The simulator has no settings and is always ready.
+   */
+  default List<String> meetingProblems(String meetingId, List<Language> languages) {
+    return List.of();
+  }
+
+  /** Cancels a registration (a representative withdrawn after registration); unknown ones are ignored. */
+  void cancel(String meetingId, String registrantId, String email);
+
+  /**
+   * One row per join session as the platform reports it (a person who reconnects has several rows).
+   * The default reads {@link #minutesAttended}, which knows registrant ids only.
+   */
+  default List<Participation> participants(String meetingId) {
+    return minutesAttended(meetingId).entrySet().stream()
+        .map(e -> new Participation(e.getKey(), null, null, e.getValue() * 60L))
+        .toList();
+  }
+
   record Registrant(String fullName, String email) {}
 
+  /** registrantId is null for the meeting's host, who is never registered and joins with the host link. */
   record Registration(String registrantId, String joinUrl) {}
+
+  /** One join session: any of registrantId, email and name may be missing. */
+  record Participation(String registrantId, String email, String name, long seconds) {}
 }

@@ -1,36 +1,43 @@
 package org.ipu.outreach.meeting;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipu.outreach.invitation.InvitationFacts;
 import org.ipu.outreach.invitation.InvitationFactsLoader;
 import org.ipu.outreach.reply.Representative;
-import org.ipu.outreach.reply.RepresentativeRepository;
 import org.ipu.outreach.reply.RepresentativeStatus;
 import org.springframework.stereotype.Component;
 
-/** "Register confirmed representatives for the meeting" (referenced as ${meetingRegistration...}). */
+/**
+ * "Register confirmed representatives for the meeting" (referenced as ${meetingRegistration...}): asks
+ * for the registration, which the {@link RegistrationBatcher} carries out for many parliaments at once
+ * while the invitation waits at "Wait for the meeting registration". Asking again (a retried job, staff
+ * having fixed the meeting) keeps a single request.
+ */
 @Component("meetingRegistration")
 public class MeetingRegistration {
 
   private final MeetingPlatform platform;
-  private final RepresentativeRepository representatives;
+  private final RegistrationRequests requests;
   private final InvitationFactsLoader facts;
 
-  public MeetingRegistration(
-      MeetingPlatform platform, RepresentativeRepository representatives, InvitationFactsLoader facts) {
+  public MeetingRegistration(MeetingPlatform platform, RegistrationRequests requests, InvitationFactsLoader facts) {
     this.platform = platform;
-    this.representatives = representatives;
+    this.requests = requests;
     this.facts = facts;
   }
 
-  public void registerConfirmed(DelegateExecution execution) {
+  public void request(DelegateExecution execution) {
     InvitationFacts f = facts.load(execution);
-    for (Representative r : representatives.findForInvitee(f.campaign().id(), f.invitee().code())) {
-      if (r.status() == RepresentativeStatus.CONFIRMED) {
-        MeetingPlatform.Registration reg =
-            platform.register(f.event().meetingId(), new MeetingPlatform.Registrant(r.fullName(), r.email()));
-        representatives.setRegistration(r.id(), reg.registrantId(), reg.joinUrl());
-      }
+    requests.request(
+        f.businessKey(), f.campaign().id(), f.invitee().code(), f.event().meetingId(),
+        ClockUtil.getCurrentTime().toInstant());
+  }
+
+  /** Cancels a registered representative's registration on the platform (withdrawn after registration). */
+  public void cancel(Representative r, String meetingId) {
+    if (r.status() == RepresentativeStatus.REGISTERED && r.registrantId() != null) {
+      platform.cancel(meetingId, r.registrantId(), r.email());
     }
   }
 }

@@ -63,6 +63,15 @@ public class RepresentativeRepository {
         inviteeCode);
   }
 
+  /** Every registered representative of a campaign: attendance is matched against all of them. */
+  public List<Representative> findRegisteredInCampaign(String campaignId) {
+    return jdbc.query(
+        "select * from representative where campaign_id = ? and status = ? order by id",
+        this::row,
+        campaignId,
+        RepresentativeStatus.REGISTERED.name());
+  }
+
   public void setStatus(long id, RepresentativeStatus status) {
     jdbc.update("update representative set status = ? where id = ?", status.name(), id);
   }

@@ -1,6 +1,8 @@
 package org.ipu.outreach.web;
 
 import org.ipu.outreach.meeting.simulator.SimulatedMeetingPlatform;
+import org.ipu.outreach.meeting.zoom.ZoomConfigured;
+import org.springframework.context.annotation.Conditional;
 import org.ipu.outreach.security.StaffAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -13,6 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** Pages of the meeting-platform simulator: the representatives' join links and the staff view. */
 @Controller
+@Conditional(ZoomConfigured.Not.class)
 public class SimulatorController {
 
   private final SimulatedMeetingPlatform simulator;

@@ -3,6 +3,14 @@ package org.ipu.outreach.invitation;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
 
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -26,6 +34,10 @@ import org.ipu.outreach.event.OutreachEvent;
 import org.ipu.outreach.invitation.InvitationProcess.Elements;
 import org.ipu.outreach.invitation.InvitationProcess.NomineeFields;
 import org.ipu.outreach.invitation.InvitationProcess.Vars;
+import org.ipu.outreach.meeting.MeetingConfigurationException;
+import org.ipu.outreach.meeting.MeetingPlatform.Participation;
+import org.ipu.outreach.meeting.MeetingPlatformBusyException;
+import org.ipu.outreach.meeting.RegistrationBatcher;
 import org.ipu.outreach.meeting.simulator.SimulatedMeetingPlatform;
 import org.ipu.outreach.reply.Representative;
 import org.ipu.outreach.reply.RepresentativeStatus;
@@ -35,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * Every path of the campaign and parliament-invitation processes, run on the database of the concrete
@@ -49,7 +62,8 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
 
   @Autowired HistoryService history;
   @Autowired CampaignRepository campaigns;
-  @Autowired SimulatedMeetingPlatform simulator;
+  /** The simulator as the platform; single tests make it fail the ways Zoom can. */
+  @MockitoSpyBean SimulatedMeetingPlatform simulator;
   @Autowired InvitationTimings timings;
 
   /** The process tests together must cover at least 90% of the flow nodes (report under target/). */
@@ -180,6 +194,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
 
     confirmations.forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
     runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    registrations.registerDue();
     Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN"))
         .filteredOn(r -> r.status() == RepresentativeStatus.REGISTERED)
         .extracting(Representative::fullName)
@@ -266,7 +281,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     });
     confirmations.forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
 
-    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    registerRepresentatives(un);
     List<Representative> reps = representatives.findForInvitee(campaignId(campaign), "UN");
     Assertions.assertThat(reps).allSatisfy(r -> {
       Assertions.assertThat(r.status()).isEqualTo(RepresentativeStatus.REGISTERED);
@@ -331,7 +346,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
     moveClockTo(Date.from(TestData.EVENT_START.toInstant().minus(Duration.ofHours(2))));
     confirmTasks(un).forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
-    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    registerRepresentatives(un);
     runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
 
     assertThat(un).isWaitingAt(Elements.EVENT_OVER).hasNotPassed(Elements.JOINING_REMINDER_DUE);
@@ -496,29 +511,207 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
   // ---- failures ------------------------------------------------------------------------------------
 
   @Test
-  void aRegistrationTheMeetingPlatformRefusesIsRetriedAndThenBecomesAnIncident() {
+  void aRegistrationThatKeepsFailingIsRetriedThenBecomesAnIncidentThatResolvesItselfOnSuccess() {
+    doThrow(new IllegalStateException("Zoom could not be reached to list the registrants"))
+        .doThrow(new IllegalStateException("Zoom could not be reached to list the registrants"))
+        .doThrow(new IllegalStateException("Zoom could not be reached to list the registrants"))
+        .doCallRealMethod()
+        .when(simulator).registerAll(anyString(), anyList());
+    ProcessInstance un = confirmed(ALICE);
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+
+    Assertions.assertThat(registrations.registerDue().failed()).isEqualTo(1);
+    Assertions.assertThat(registrations.registerDue().failed()).as("not due before its back-off").isZero();
+    moveClockTo(Date.from(TestData.T0.plus(Duration.ofMinutes(1))));
+    Assertions.assertThat(registrations.registerDue().failed()).isEqualTo(1);
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(un.getId()).count()).isZero();
+    moveClockTo(Date.from(TestData.T0.plus(Duration.ofMinutes(3))));
+    Assertions.assertThat(registrations.registerDue().failed()).isEqualTo(1);
+
+    // first try and the two retries of the configured cycle, as for a job
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(un.getId()).singleResult())
+        .satisfies(i -> {
+          Assertions.assertThat(i.getIncidentType()).isEqualTo(RegistrationBatcher.INCIDENT_TYPE);
+          Assertions.assertThat(i.getActivityId()).isEqualTo(Elements.WAIT_FOR_REGISTRATION);
+          Assertions.assertThat(i.getIncidentMessage()).contains("could not be reached").contains("failed 3 time(s)");
+        });
+    assertThat(un).isWaitingAt(Elements.WAIT_FOR_REGISTRATION);
+
+    moveClockTo(Date.from(TestData.T0.plus(Duration.ofMinutes(5))));
+    Assertions.assertThat(registrations.registerDue().registered()).isEqualTo(1);
+
+    assertThat(un).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(un.getId()).count()).isZero();
+  }
+
+  @Test
+  void representativesOfManyParliamentsAreRegisteredTogetherInOneCallPerMeeting() {
+    ProcessInstance campaign = startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all"));
+    tasks.complete(task(campaign).getId(), Map.of(CampaignProcess.Vars.REVIEW_DECISION, "approve"));
+    launchAll(campaign);
+    List<String> codes = List.of("UN", "UG", "BF", "AR");
+    for (String code : codes) {
+      ProcessInstance pi = invitation(campaign, code);
+      runJob(pi, Elements.SEND_INVITATION);
+      replies.nominate(campaignId(campaign), code, List.of(
+          nominee("First " + code, "first@" + code.toLowerCase() + ".parliament.example"),
+          nominee("Second " + code, "second@" + code.toLowerCase() + ".parliament.example")));
+      confirmTasks(pi).forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
+      runJob(pi, Elements.REGISTER_REPRESENTATIVES);
+      assertThat(pi).isWaitingAt(Elements.WAIT_FOR_REGISTRATION);
+    }
+    // one request per invitation, all taken by the next round
+    Assertions.assertThat(jdbc.queryForObject("select count(*) from meeting_registration_request", Integer.class)).isEqualTo(4);
+
+    Assertions.assertThat(registrations.registerDue().registered()).isEqualTo(4);
+
+    verify(simulator, times(1)).registerAll(eq(event.meetingId()), argThat(list -> list.size() == 8));
+    for (String code : codes) {
+      assertThat(invitation(campaign, code)).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+      Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), code))
+          .allSatisfy(r -> Assertions.assertThat(r.status()).isEqualTo(RepresentativeStatus.REGISTERED));
+    }
+    Assertions.assertThat(registrations.registerDue()).isEqualTo(new RegistrationBatcher.Round(0, 0, 0, 0));
+  }
+
+  // ---- the meeting platform refuses, is busy, or reports people we cannot place ----------------------
+
+  @Test
+  void aWronglySetUpMeetingGoesToStaffWhoFixItAndTheRegistrationRunsAgain() {
+    doThrow(new MeetingConfigurationException("The Zoom meeting is full: raise its capacity."))
+        .doCallRealMethod()
+        .when(simulator).registerAll(anyString(), anyList());
+    ProcessInstance un = confirmed(ALICE);
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+
+    Assertions.assertThat(registrations.registerDue().sentToStaff()).isEqualTo(1);
+
+    assertThat(un).isWaitingAt(Elements.FIX_MEETING_SETTINGS).hasPassed(Elements.MEETING_SETTINGS_WRONG);
+    Task fix = task(un);
+    Assertions.assertThat(fix.getName()).isEqualTo("Fix the meeting settings");
+    Assertions.assertThat(tasks.getVariable(fix.getId(), Vars.MEETING_PROBLEM)).isEqualTo("The Zoom meeting is full: raise its capacity.");
+    Assertions.assertThat(tasks.getIdentityLinksForTask(fix.getId())).anyMatch(l -> "secretariat".equals(l.getGroupId()));
+    Date due = Date.from(TestData.T0.plus(Duration.ofDays(2)));
+    Assertions.assertThat(fix.getDueDate()).isEqualTo(due);
+    assertThat(job(Elements.FIX_MEETING_SETTINGS, un)).hasDueDate(due);
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(un.getId()).count()).isZero();
+    Assertions.assertThat(representatives.findForInvitee(un.getBusinessKey().split(":")[0], "UN").get(0).status())
+        .isEqualTo(RepresentativeStatus.CONFIRMED);
+
+    tasks.complete(fix.getId());
+    registerRepresentatives(un);
+
+    assertThat(un).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    Assertions.assertThat(representatives.findForInvitee(un.getBusinessKey().split(":")[0], "UN").get(0).status())
+        .isEqualTo(RepresentativeStatus.REGISTERED);
+  }
+
+  @Test
+  void aBusyPlatformIsWaitedForUntilItsRetryAfterWithoutCountingAsAFailure() {
+    Instant retryAt = TestData.T0.plus(Duration.ofHours(3));
+    doThrow(new MeetingPlatformBusyException("Zoom answered HTTP 429 (daily limit)", retryAt, true))
+        .doCallRealMethod()
+        .when(simulator).registerAll(anyString(), anyList());
+    ProcessInstance un = confirmed(ALICE);
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+
+    Assertions.assertThat(registrations.registerDue().postponed()).isEqualTo(1);
+    moveClockTo(Date.from(retryAt.minusSeconds(1)));
+    Assertions.assertThat(registrations.registerDue()).isEqualTo(new RegistrationBatcher.Round(0, 0, 0, 0));
+    assertThat(un).isWaitingAt(Elements.WAIT_FOR_REGISTRATION);
+    Assertions.assertThat(jdbc.queryForObject("select failures from meeting_registration_request", Integer.class)).isZero();
+
+    moveClockTo(Date.from(retryAt));
+    Assertions.assertThat(registrations.registerDue().registered()).isEqualTo(1);
+
+    assertThat(un).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(un.getId()).count()).isZero();
+  }
+
+  @Test
+  void aBusyPlatformAtAttendanceTimeIsWaitedForToo() {
+    ProcessInstance un = confirmedAndRegistered(ALICE);
+    Instant retryAt = TestData.EVENT_END.toInstant().plus(Duration.ofHours(2));
+    doThrow(new MeetingPlatformBusyException("Zoom answered HTTP 429", retryAt, false))
+        .doCallRealMethod()
+        .when(simulator).participants(anyString());
+    runJob(un, Elements.JOINING_REMINDER_DUE);
+    runJob(un, Elements.SEND_JOINING_REMINDER);
+    runJob(un, Elements.EVENT_OVER);
+
+    runJob(un, Elements.COLLECT_ATTENDANCE);
+
+    assertThat(un).isWaitingAt(Elements.ATTENDANCE_PLATFORM_AVAILABLE).hasPassed(Elements.ATTENDANCE_PLATFORM_BUSY);
+    assertThat(job(Elements.ATTENDANCE_PLATFORM_AVAILABLE, un)).hasDueDate(Date.from(retryAt));
+    runJob(un, Elements.ATTENDANCE_PLATFORM_AVAILABLE);
+    runJob(un, Elements.COLLECT_ATTENDANCE);
+    assertThat(un).isWaitingAt(Elements.SEND_ATTENDANCE_LETTERS);
+  }
+
+  @Test
+  void attendeesWhoMatchNobodyAreReviewedByStaffWhoCanCountAnAbsentRepresentative() throws Exception {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Refused Person", "refused@parliament.example")));
-    tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "confirm"));
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE), nominee("Bob Example", BOB)));
+    confirmTasks(un).forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
+    registerRepresentatives(un);
+    runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    runJob(un, Elements.JOINING_REMINDER_DUE);
+    runJob(un, Elements.SEND_JOINING_REMINDER);
+    List<Representative> reps = representatives.findForInvitee(campaignId(campaign), "UN");
+    Representative alice = reps.stream().filter(r -> r.email().equals(ALICE)).findFirst().orElseThrow();
+    Representative bob = reps.stream().filter(r -> r.email().equals(BOB)).findFirst().orElseThrow();
+    // Alice reconnects once; Bob joins from a phone under a nickname, without his registrant id
+    doReturn(List.of(
+            new Participation(alice.registrantId(), null, "Alice Example", 20 * 60),
+            new Participation(alice.registrantId(), null, "Alice Example", 35 * 60),
+            new Participation(null, null, "Bobby (iPhone)", 50 * 60)))
+        .when(simulator).participants(anyString());
+    runJob(un, Elements.EVENT_OVER);
 
-    int attempts = 0;
-    Job registration = jobAt(un, Elements.REGISTER_REPRESENTATIVES);
-    while (registration.getRetries() > 0 && attempts < 10) {
-      String id = registration.getId();
-      Assertions.assertThatThrownBy(() -> management.executeJob(id)).hasMessageContaining("refuses to register");
-      attempts++;
-      registration = jobAt(un, Elements.REGISTER_REPRESENTATIVES);
-    }
+    runJob(un, Elements.COLLECT_ATTENDANCE);
 
-    Assertions.assertThat(attempts).isEqualTo(3); // first try and the two retries of the configured cycle
-    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(un.getId()).singleResult())
-        .satisfies(i -> {
-          Assertions.assertThat(i.getActivityId()).isEqualTo(Elements.REGISTER_REPRESENTATIVES);
-          Assertions.assertThat(i.getIncidentMessage()).contains("refuses to register");
-        });
-    assertThat(un).isWaitingAt(Elements.REGISTER_REPRESENTATIVES);
+    assertThat(un).isWaitingAt(Elements.REVIEW_UNMATCHED_ATTENDEES);
+    Assertions.assertThat(representatives.find(alice.id()).orElseThrow().attendedMinutes()).isEqualTo(55);
+    Assertions.assertThat(representatives.find(bob.id()).orElseThrow().attended()).isFalse();
+    Task review = task(un);
+    Assertions.assertThat(review.getName()).isEqualTo("Review unmatched attendees");
+    Assertions.assertThat(tasks.getIdentityLinksForTask(review.getId())).anyMatch(l -> "secretariat".equals(l.getGroupId()));
+    assertThat(job(Elements.REVIEW_UNMATCHED_ATTENDEES, un)).hasDueDate(review.getDueDate());
+    Assertions.assertThat((String) tasks.getVariable(review.getId(), Vars.UNMATCHED_ATTENDEES)).isEqualTo("Bobby (iPhone), 50 min");
+    Assertions.assertThat(tasks.getVariable(review.getId(), Vars.ABSENT_REPRESENTATIVES).toString())
+        .contains("Bob Example <" + BOB + ">").contains("\"" + bob.id() + "\"").doesNotContain(ALICE);
+
+    String reviewId = review.getId();
+    Assertions.assertThatThrownBy(() -> tasks.complete(reviewId, Map.of(Vars.ATTENDED_REPRESENTATIVE_IDS, String.valueOf(alice.id()))))
+        .hasMessageContaining("not one of this parliament's representatives recorded as absent");
+    Assertions.assertThat(representatives.find(bob.id()).orElseThrow().attended()).isFalse();
+
+    tasks.complete(reviewId, Map.of(Vars.ATTENDED_REPRESENTATIVE_IDS, Variables.objectValue(List.of(String.valueOf(bob.id()))).create()));
+    runJob(un, Elements.SEND_ATTENDANCE_LETTERS);
+
+    assertThat(un).isEnded().hasPassed(Elements.ATTENDED);
+    Assertions.assertThat(representatives.find(bob.id()).orElseThrow().attended()).isTrue();
+    deliverMail();
+    Assertions.assertThat(mailTo(BOB)).extracting(MimeMessage::getSubject).noneMatch(s -> s.startsWith("We missed you"));
+  }
+
+  @Test
+  void unmatchedAttendeesAreNotReviewedWhenEveryRepresentativeAttended() {
+    ProcessInstance un = confirmedAndRegistered(ALICE);
+    Representative alice = representatives.findForInvitee(un.getBusinessKey().split(":")[0], "UN").get(0);
+    doReturn(List.of(
+            new Participation(null, ALICE.toUpperCase(), "A. E.", 30 * 60),
+            new Participation(null, null, "Somebody Else", 40 * 60)))
+        .when(simulator).participants(anyString());
+    runJob(un, Elements.JOINING_REMINDER_DUE);
+    runJob(un, Elements.SEND_JOINING_REMINDER);
+    runJob(un, Elements.EVENT_OVER);
+    runJob(un, Elements.COLLECT_ATTENDANCE);
+
+    assertThat(un).isWaitingAt(Elements.SEND_ATTENDANCE_LETTERS).hasNotPassed(Elements.REVIEW_UNMATCHED_ATTENDEES);
+    Assertions.assertThat(representatives.find(alice.id()).orElseThrow().attendedMinutes()).isEqualTo(30);
   }
 
   // ---- campaign ------------------------------------------------------------------------------------
@@ -668,13 +861,29 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     return un;
   }
 
+  /** The invitation asks for the registration, and a registration round carries it out. */
+  private void registerRepresentatives(ProcessInstance pi) {
+    runJob(pi, Elements.REGISTER_REPRESENTATIVES);
+    assertThat(pi).isWaitingAt(Elements.WAIT_FOR_REGISTRATION);
+    registrations.registerDue();
+  }
+
+  private ProcessInstance confirmed(String email) {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", email)));
+    tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "confirm"));
+    return un;
+  }
+
   private ProcessInstance confirmedAndRegistered(String email) {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
     replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", email)));
     tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "confirm"));
-    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    registerRepresentatives(un);
     runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
     return un;
   }

@@ -136,6 +136,7 @@ class ReplyPageBrowserTest extends OutreachTestBase {
     tasks.complete(tasks.createTaskQuery().processInstanceId(ug.getId()).singleResult().getId(),
         java.util.Map.of(InvitationProcess.Vars.CONFIRM_DECISION, "confirm"));
     runJob(ug, Elements.REGISTER_REPRESENTATIVES);
+    registrations.registerDue();
     runJob(ug, Elements.SEND_REGISTRATION_CONFIRMATIONS);
 
     browser.go(link);

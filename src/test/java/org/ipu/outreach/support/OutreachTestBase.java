@@ -24,6 +24,7 @@ import org.ipu.outreach.event.EventRepository;
 import org.ipu.outreach.event.OutreachEvent;
 import org.ipu.outreach.invitation.InvitationProcess;
 import org.ipu.outreach.mail.OutboxSender;
+import org.ipu.outreach.meeting.RegistrationBatcher;
 import org.ipu.outreach.reply.ReplyService;
 import org.ipu.outreach.reply.Representative;
 import org.ipu.outreach.reply.RepresentativeRepository;
@@ -62,6 +63,7 @@ public abstract class OutreachTestBase {
   @Autowired protected OutboxSender outboxSender;
   @Autowired protected ReplyService replies;
   @Autowired protected RepresentativeRepository representatives;
+  @Autowired protected RegistrationBatcher registrations;
 
   protected OutreachEvent event;
 
@@ -76,6 +78,8 @@ public abstract class OutreachTestBase {
     BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(Date.from(TestData.T0));
     jdbc.update("delete from mail_outbox");
+    // the registration round takes every pending request in the database: only this test's may be there
+    jdbc.update("delete from meeting_registration_request");
     TestSmtp.server().purgeEmailFromAllMailboxes();
     invitees.saveAll(TestData.DIRECTORY);
     event = TestData.newEvent();

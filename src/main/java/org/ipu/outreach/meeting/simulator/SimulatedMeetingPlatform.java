@@ -7,14 +7,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipu.outreach.meeting.MeetingPlatform;
+import org.ipu.outreach.meeting.zoom.ZoomConfigured;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * A local stand-in for Zoom: registrations and attendance live in our database; staff record who
- * joined and for how long on /app/simulator, and opening a join link counts as joining.
+ * joined and for how long on /app/simulator, and opening a join link counts as joining. It is the
+ * platform whenever no Zoom account is configured.
  */
 @Component
+@Conditional(ZoomConfigured.Not.class)
 public class SimulatedMeetingPlatform implements MeetingPlatform {
 
   private final JdbcTemplate jdbc;
@@ -66,6 +70,21 @@ public class SimulatedMeetingPlatform implements MeetingPlatform {
         },
         meetingId);
     return minutes;
+  }
+
+  @Override
+  public void cancel(String meetingId, String registrantId, String email) {
+    // a cancelled registrant's link stops working, as on Zoom
+    jdbc.update("delete from simulated_registrant where meeting_id = ? and registrant_id = ?", meetingId, registrantId);
+  }
+
+  @Override
+  public List<Participation> participants(String meetingId) {
+    return jdbc.query(
+        "select registrant_id, email, full_name, joined_minutes from simulated_registrant"
+            + " where meeting_id = ? and joined_minutes is not null and joined_minutes > 0",
+        (rs, n) -> new Participation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) * 60L),
+        meetingId);
   }
 
   /** Staff tell the simulator how long someone stayed; 0 means they did not join. */

@@ -1,0 +1,15 @@
+package org.ipu.outreach.meeting;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param registrationInterval how often the registration batcher registers the representatives confirmed
+ *     since its last round, all parliaments together (Zoom: up to 30 per add call)
+ * @param registrationClaimHold how long a round holds its requests before another node may take them
+ */
+@ConfigurationProperties("outreach.meeting")
+public record MeetingRegistrationProperties(
+    @DefaultValue("PT1M") Duration registrationInterval,
+    @DefaultValue("PT10M") Duration registrationClaimHold) {}

@@ -1,0 +1,210 @@
+package org.ipu.outreach.meeting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.ipu.outreach.engine.JobRetryProperties;
+import org.ipu.outreach.invitation.InvitationProcess;
+import org.ipu.outreach.invitation.InvitationProcess.Elements;
+import org.ipu.outreach.invitation.InvitationProcess.Messages;
+import org.ipu.outreach.invitation.InvitationProcess.Vars;
+import org.ipu.outreach.meeting.RegistrationRequests.Request;
+import org.ipu.outreach.reply.Representative;
+import org.ipu.outreach.reply.RepresentativeRepository;
+import org.ipu.outreach.reply.RepresentativeStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registers the confirmed representatives of every invitation waiting at "Wait for the meeting
+ * registration", all parliaments of a meeting together: one call to the platform per meeting and round
+ * (Zoom: the meeting's registrants listed once, the missing ones added 30 per call), then each
+ * invitation is woken up in its own transaction.
+ *
+ * <p>What goes wrong is never dropped: a wrongly set-up meeting goes to staff ("Fix the meeting
+ * settings", through the message MeetingSettingsWrong); a rate limit postpones the round until the
+ * platform's Retry-After; any other failure is tried again on the back-off of outreach.jobs.retry-cycle
+ * and, once that is used up, raised as an incident (type meetingRegistration) on the waiting invitation,
+ * while the batcher keeps trying at the last interval and resolves the incident when it succeeds.
+ */
+@Component
+public class RegistrationBatcher {
+
+  public static final String INCIDENT_TYPE = "meetingRegistration";
+  private static final Logger log = LoggerFactory.getLogger(RegistrationBatcher.class);
+
+  private final RegistrationRequests requests;
+  private final RepresentativeRepository representatives;
+  private final MeetingPlatform platform;
+  private final RuntimeService runtime;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+  private final MeetingRegistrationProperties properties;
+  private final List<Duration> backoff;
+  private final String owner = UUID.randomUUID().toString();
+
+  public RegistrationBatcher(
+      RegistrationRequests requests,
+      RepresentativeRepository representatives,
+      MeetingPlatform platform,
+      RuntimeService runtime,
+      TransactionTemplate tx,
+      Clock clock,
+      MeetingRegistrationProperties properties,
+      JobRetryProperties retries) {
+    this.requests = requests;
+    this.representatives = representatives;
+    this.platform = platform;
+    this.runtime = runtime;
+    this.tx = tx;
+    this.clock = clock;
+    this.properties = properties;
+    this.backoff = Arrays.stream(retries.retryCycle().split(",")).map(String::trim).map(Duration::parse).toList();
+  }
+
+  /** What one round did, for logs and tests. */
+  public record Round(int registered, int sentToStaff, int postponed, int failed) {}
+
+  @Scheduled(
+      initialDelayString = "${outreach.meeting.registration-interval:PT1M}",
+      fixedDelayString = "${outreach.meeting.registration-interval:PT1M}")
+  public void scheduled() {
+    try {
+      Round round = registerDue();
+      if (round.registered() + round.sentToStaff() + round.postponed() + round.failed() > 0) {
+        log.info("Meeting registration round: {}", round);
+      }
+    } catch (RuntimeException e) {
+      // e.g. the database is away: the requests stay and the next round takes them
+      log.error("Meeting registration round failed", e);
+    }
+  }
+
+  public Round registerDue() {
+    Instant now = clock.instant();
+    Map<String, List<Request>> byMeeting = new LinkedHashMap<>();
+    for (Request r : requests.claimDue(now, owner, properties.registrationClaimHold())) {
+      byMeeting.computeIfAbsent(r.meetingId(), m -> new ArrayList<>()).add(r);
+    }
+    int[] counts = new int[4];
+    byMeeting.forEach((meetingId, waiting) -> registerMeeting(meetingId, waiting, now, counts));
+    return new Round(counts[0], counts[1], counts[2], counts[3]);
+  }
+
+  private void registerMeeting(String meetingId, List<Request> waiting, Instant now, int[] counts) {
+    Map<Request, List<Representative>> confirmed = new LinkedHashMap<>();
+    Map<String, MeetingPlatform.Registrant> everyone = new LinkedHashMap<>();
+    for (Request r : waiting) {
+      List<Representative> reps = representatives.findForInvitee(r.campaignId(), r.inviteeCode()).stream()
+          .filter(rep -> rep.status() == RepresentativeStatus.CONFIRMED)
+          .toList();
+      confirmed.put(r, reps);
+      reps.forEach(rep -> everyone.putIfAbsent(key(rep.email()), new MeetingPlatform.Registrant(rep.fullName(), rep.email())));
+    }
+    Map<String, MeetingPlatform.Registration> registrations;
+    try {
+      registrations = everyone.isEmpty() ? Map.of() : platform.registerAll(meetingId, new ArrayList<>(everyone.values()));
+    } catch (MeetingConfigurationException wrong) {
+      for (Request r : waiting) {
+        wake(r, () -> {
+          requests.done(r.businessKey());
+          runtime.createMessageCorrelation(Messages.MEETING_SETTINGS_WRONG)
+              .processInstanceBusinessKey(r.businessKey())
+              .setVariable(Vars.MEETING_PROBLEM, wrong.getMessage())
+              .correlate();
+        }, now, counts, 1);
+      }
+      return;
+    } catch (MeetingPlatformBusyException busy) {
+      Instant until = BusyWait.until(busy, 0, now);
+      log.warn("Meeting platform busy; registration of {} invitations postponed until {}", waiting.size(), until);
+      waiting.forEach(r -> requests.postpone(r.businessKey(), until, false, busy.getMessage()));
+      counts[2] += waiting.size();
+      return;
+    } catch (RuntimeException e) {
+      waiting.forEach(r -> failed(r, e, now));
+      counts[3] += waiting.size();
+      return;
+    }
+    for (Map.Entry<Request, List<Representative>> entry : confirmed.entrySet()) {
+      Request r = entry.getKey();
+      wake(r, () -> {
+        for (Representative rep : entry.getValue()) {
+          MeetingPlatform.Registration reg = registrations.get(key(rep.email()));
+          if (reg == null) {
+            throw new IllegalStateException("The meeting platform returned no registration for " + rep.email());
+          }
+          representatives.setRegistration(rep.id(), reg.registrantId(), reg.joinUrl());
+        }
+        requests.done(r.businessKey());
+        resolveIncidents(r.businessKey());
+        runtime.createMessageCorrelation(Messages.REPRESENTATIVES_REGISTERED)
+            .processInstanceBusinessKey(r.businessKey())
+            .correlate();
+      }, now, counts, 0);
+    }
+  }
+
+  /** Applies one invitation's outcome in its own transaction; a failure there counts as a failed attempt. */
+  private void wake(Request r, Runnable work, Instant now, int[] counts, int counter) {
+    try {
+      tx.executeWithoutResult(status -> work.run());
+      counts[counter]++;
+    } catch (RuntimeException e) {
+      failed(r, e, now);
+      counts[3]++;
+    }
+  }
+
+  private void failed(Request r, RuntimeException e, Instant now) {
+    int failures = r.failures() + 1;
+    Duration wait = backoff.get(Math.min(failures, backoff.size()) - 1);
+    String message = "Registering the representatives of " + r.businessKey() + " for meeting " + r.meetingId()
+        + " failed " + failures + " time(s): " + e.getMessage();
+    log.warn(message, e);
+    requests.postpone(r.businessKey(), now.plus(wait), true, e.getMessage());
+    if (failures == backoff.size() + 1) {
+      // the same number of attempts a job gets; from now on an operator should look at it
+      raiseIncident(r.businessKey(), message + " It is tried again every " + wait
+          + " and this incident is resolved when it succeeds.");
+    }
+  }
+
+  private void raiseIncident(String businessKey, String message) {
+    try {
+      Execution waiting = runtime.createExecutionQuery()
+          .processInstanceBusinessKey(businessKey)
+          .processDefinitionKey(InvitationProcess.KEY)
+          .activityId(Elements.WAIT_FOR_REGISTRATION)
+          .singleResult();
+      if (waiting != null) {
+        runtime.createIncident(INCIDENT_TYPE, waiting.getId(), businessKey, message);
+      }
+    } catch (RuntimeException e) {
+      log.error("Could not raise the incident for {}: {}", businessKey, message, e);
+    }
+  }
+
+  private void resolveIncidents(String businessKey) {
+    runtime.createIncidentQuery().incidentType(INCIDENT_TYPE).configuration(businessKey).list().stream()
+        .map(Incident::getId)
+        .forEach(runtime::resolveIncident);
+  }
+
+  private static String key(String email) {
+    return email.trim().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,32 @@
+package org.ipu.outreach.meeting.zoom;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/** Zoom replaces the simulator when outreach.zoom.account-id (ZOOM_ACCOUNT_ID) is set. */
+@Configuration
+@Conditional(ZoomConfigured.class)
+public class ZoomConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(ZoomConfiguration.class);
+
+  @Bean
+  ZoomClient zoomClient(ZoomProperties properties, Clock clock, ObjectMapper json) {
+    if (properties.clientId().isBlank() || properties.clientSecret().isBlank()) {
+      throw new IllegalStateException(
+          "ZOOM_ACCOUNT_ID is set but ZOOM_CLIENT_ID or ZOOM_CLIENT_SECRET is missing (see docs/zoom.md).");
+    }
+    log.info("Meeting platform: Zoom ({})", properties); // toString shows no secret
+    return new ZoomClient(properties, clock, json);
+  }
+
+  @Bean
+  ZoomMeetingPlatform zoomMeetingPlatform(ZoomClient client, Clock clock) {
+    return new ZoomMeetingPlatform(client, clock);
+  }
+}

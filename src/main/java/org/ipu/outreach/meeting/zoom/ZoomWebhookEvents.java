@@ -1,0 +1,159 @@
+package org.ipu.outreach.meeting.zoom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.PreDestroy;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.ipu.outreach.invitation.InvitationProcess;
+import org.ipu.outreach.invitation.InvitationProcess.Elements;
+import org.ipu.outreach.reply.RepresentativeStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What Zoom's webhook events change. The controller answers Zoom at once and hands the event here, to
+ * a single worker thread (events of a meeting stay in order). These events only bring things forward or
+ * keep them current: attendance itself is always taken from the participants report, so an event that
+ * fails here is logged as an error and the process still collects attendance at its timer.
+ */
+@Component
+public class ZoomWebhookEvents {
+
+  private static final Logger log = LoggerFactory.getLogger(ZoomWebhookEvents.class);
+
+  private final JdbcTemplate jdbc;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final Clock clock;
+  private final Duration reportDelay;
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "zoom-webhook");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+
+  public ZoomWebhookEvents(
+      JdbcTemplate jdbc,
+      RuntimeService runtime,
+      ManagementService management,
+      Clock clock,
+      // Zoom needs a few minutes after the end to compile the participants report
+      @Value("${outreach.zoom.report-delay:PT5M}") Duration reportDelay) {
+    this.jdbc = jdbc;
+    this.runtime = runtime;
+    this.management = management;
+    this.clock = clock;
+    this.reportDelay = reportDelay;
+  }
+
+  /** Records the delivery; false when it was seen before (Zoom redelivers when it got no answer in time). */
+  public boolean firstDelivery(String key, String event) {
+    try {
+      jdbc.update("insert into zoom_webhook_delivery (delivery_key, event, received_at) values (?, ?, ?)",
+          key, event, Timestamp.from(clock.instant()));
+      return true;
+    } catch (DuplicateKeyException seen) {
+      return false;
+    }
+  }
+
+  public synchronized void submit(String event, JsonNode object) {
+    last = last.thenRunAsync(() -> {
+      try {
+        handle(event, object);
+      } catch (RuntimeException e) {
+        log.error("Zoom webhook event {} could not be applied: {}", event, object, e);
+      }
+    }, worker);
+  }
+
+  /** Waits until every event submitted so far is applied (tests; shutdown). */
+  public void awaitIdle() {
+    last.join();
+  }
+
+  @PreDestroy
+  void stop() {
+    worker.shutdown();
+  }
+
+  void handle(String event, JsonNode object) {
+    String meetingId = object.path("id").asText(); // a number in some events, a string in others
+    switch (event) {
+      case "meeting.participant_joined" -> participantJoined(meetingId, object.path("participant"));
+      case "meeting.ended" -> meetingEnded(meetingId);
+      case "meeting.registration_cancelled", "meeting.registration_denied" ->
+          registrationCancelled(meetingId, object.path("registrant"));
+      default -> log.debug("Zoom webhook event {} is not used", event);
+    }
+  }
+
+  private static final String CAMPAIGNS_OF_MEETING =
+      "select c.id from campaign c join outreach_event e on e.code = c.event_code where e.meeting_id = ?";
+
+  private void participantJoined(String meetingId, JsonNode participant) {
+    String registrantId = participant.path("registrant_id").asText("");
+    String email = participant.path("email").asText("");
+    if (registrantId.isBlank() && email.isBlank()) {
+      return; // a guest without registration: the report will list them for review
+    }
+    int marked = jdbc.update(
+        "update representative set joined_live_at = ? where joined_live_at is null and status = ?"
+            + " and (registrant_id = ? or lower(email) = lower(?)) and campaign_id in (" + CAMPAIGNS_OF_MEETING + ")",
+        Timestamp.from(clock.instant()), RepresentativeStatus.REGISTERED.name(), registrantId, email, meetingId);
+    log.info("Zoom: {} joined meeting {} ({} representative(s) marked)", email.isBlank() ? registrantId : email, meetingId, marked);
+  }
+
+  private void meetingEnded(String meetingId) {
+    Date due = Date.from(clock.instant().plus(reportDelay));
+    List<String> campaigns = jdbc.queryForList(CAMPAIGNS_OF_MEETING, String.class, meetingId);
+    int moved = 0;
+    for (String campaignId : campaigns) {
+      List<ProcessInstance> waiting = runtime.createProcessInstanceQuery()
+          .processDefinitionKey(InvitationProcess.KEY)
+          .processInstanceBusinessKeyLike(campaignId + ":%")
+          .activityIdIn(Elements.EVENT_OVER)
+          .list();
+      for (ProcessInstance pi : waiting) {
+        Job timer = management.createJobQuery().processInstanceId(pi.getId()).activityId(Elements.EVENT_OVER).singleResult();
+        if (timer != null && timer.getDuedate() != null && timer.getDuedate().after(due)) {
+          management.setJobDuedate(timer.getId(), due);
+          moved++;
+        }
+      }
+    }
+    log.info("Zoom: meeting {} ended; attendance collection of {} invitation(s) brought forward to {}", meetingId, moved, due);
+  }
+
+  private void registrationCancelled(String meetingId, JsonNode registrant) {
+    String registrantId = registrant.path("id").asText("");
+    if (registrantId.isBlank()) {
+      return;
+    }
+    int withdrawn = jdbc.update(
+        "update representative set status = ? where registrant_id = ? and status = ? and campaign_id in ("
+            + CAMPAIGNS_OF_MEETING + ")",
+        RepresentativeStatus.WITHDRAWN.name(), registrantId, RepresentativeStatus.REGISTERED.name(), meetingId);
+    log.info("Zoom: registration {} for meeting {} cancelled ({} representative(s) withdrawn)", registrantId, meetingId, withdrawn);
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+}

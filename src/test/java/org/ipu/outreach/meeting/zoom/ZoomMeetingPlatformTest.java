@@ -1,0 +1,444 @@
+package org.ipu.outreach.meeting.zoom;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.assertj.core.api.Assertions;
+import org.ipu.outreach.attendance.AttendanceMatcher;
+import org.ipu.outreach.directory.Language;
+import org.ipu.outreach.meeting.MeetingConfigurationException;
+import org.ipu.outreach.meeting.MeetingPlatform.Participation;
+import org.ipu.outreach.meeting.MeetingPlatform.Registrant;
+import org.ipu.outreach.meeting.MeetingPlatform.Registration;
+import org.ipu.outreach.meeting.MeetingPlatformBusyException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The Zoom adapter against a local HTTP fake serving Zoom's documented shapes. */
+class ZoomMeetingPlatformTest {
+
+  static final FakeZoomRegistrants fake = new FakeZoomRegistrants();
+
+  @RegisterExtension
+  static WireMockExtension zoom =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().extensions(fake)).build();
+
+  static final String MEETING = "85746352411";
+  static final String HOST = "host@ipu.example";
+  static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+
+  final MutableClock clock = new MutableClock(NOW);
+  ZoomClient client;
+  ZoomMeetingPlatform platform;
+
+  @BeforeEach
+  void fakeZoom() {
+    fake.reset();
+    client = new ZoomClient(properties(50), clock, new ObjectMapper());
+    platform = new ZoomMeetingPlatform(client, clock);
+    stubToken();
+    meeting(2, 1);
+    zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + MEETING + "/registrants"))
+        .willReturn(aResponse().withTransformers(FakeZoomRegistrants.NAME)));
+    zoom.stubFor(post(urlPathEqualTo("/v2/meetings/" + MEETING + "/batch_registrants"))
+        .willReturn(aResponse().withTransformers(FakeZoomRegistrants.NAME)));
+  }
+
+  ZoomProperties properties(double perSecond) {
+    // apiBaseUrl points nowhere: every API call must go to the api_url the token names
+    return new ZoomProperties("acc-1", "client-1", "s3cret-client", "s3cret-webhook", zoom.baseUrl(),
+        "http://127.0.0.1:9", perSecond, Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofSeconds(5));
+  }
+
+  void stubToken() {
+    zoom.stubFor(post(urlPathEqualTo("/oauth/token"))
+        .withQueryParam("grant_type", equalTo("account_credentials"))
+        .withQueryParam("account_id", equalTo("acc-1"))
+        .withBasicAuth("client-1", "s3cret-client")
+        .inScenario("tokens").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("second")
+        .willReturn(okJson(token("tok-1"))));
+    zoom.stubFor(post(urlPathEqualTo("/oauth/token"))
+        .inScenario("tokens").whenScenarioStateIs("second").willSetStateTo("third")
+        .willReturn(okJson(token("tok-2"))));
+    zoom.stubFor(post(urlPathEqualTo("/oauth/token"))
+        .inScenario("tokens").whenScenarioStateIs("third")
+        .willReturn(okJson(token("tok-3"))));
+  }
+
+  String token(String value) {
+    return "{\"access_token\":\"" + value + "\",\"token_type\":\"bearer\",\"expires_in\":3599,"
+        + "\"scope\":\"meeting:read:admin meeting:write:admin report:read:admin\",\"api_url\":\"" + zoom.baseUrl() + "\"}";
+  }
+
+  void meeting(int type, int approvalType) {
+    zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + MEETING)).willReturn(okJson(
+        "{\"id\":" + MEETING + ",\"uuid\":\"iVxc1pDdQTGVQ7uB1u6gkg==\",\"host_email\":\"" + HOST + "\",\"topic\":\"Panel\","
+            + "\"type\":" + type + ",\"start_time\":\"2026-04-01T13:00:00Z\",\"join_url\":\"https://zoom.example/j/" + MEETING + "\","
+            + "\"settings\":{\"approval_type\":" + approvalType + ",\"registration_type\":1,"
+            + "\"language_interpretation\":{\"enable\":true,\"interpreters\":[{\"email\":\"fr@ipu.example\",\"languages\":\"US,FR\"}]}}}")));
+  }
+
+  static List<Registrant> people(String prefix, int n) {
+    return IntStream.rangeClosed(1, n).mapToObj(i -> new Registrant("Person " + prefix + i + " Example", prefix + i + "@parliament.example")).toList();
+  }
+
+  // ---- token -------------------------------------------------------------------------------------------
+
+  @Test
+  void theTokenIsFetchedOnceAndReplacedShortlyBeforeItExpires() {
+    client.meeting(MEETING);
+    client.meeting(MEETING);
+    zoom.verify(1, postRequestedFor(urlPathEqualTo("/oauth/token")));
+    zoom.verify(2, getRequestedFor(urlPathEqualTo("/v2/meetings/" + MEETING)).withHeader("Authorization", equalTo("Bearer tok-1")));
+
+    clock.set(NOW.plusSeconds(3599).minus(Duration.ofMinutes(5)).minusSeconds(1));
+    client.meeting(MEETING);
+    zoom.verify(1, postRequestedFor(urlPathEqualTo("/oauth/token")));
+
+    clock.set(NOW.plusSeconds(3599).minus(Duration.ofMinutes(5)));
+    client.meeting(MEETING);
+    zoom.verify(2, postRequestedFor(urlPathEqualTo("/oauth/token")));
+    zoom.verify(1, getRequestedFor(urlPathEqualTo("/v2/meetings/" + MEETING)).withHeader("Authorization", equalTo("Bearer tok-2")));
+  }
+
+  @Test
+  void a401IsTriedOnceMoreWithAFreshToken() {
+    zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + MEETING)).withHeader("Authorization", equalTo("Bearer tok-1"))
+        .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+            .withBody("{\"code\":124,\"message\":\"Invalid access token.\"}")));
+
+    Assertions.assertThat(client.meeting(MEETING).hostEmail()).isEqualTo(HOST);
+    zoom.verify(2, postRequestedFor(urlPathEqualTo("/oauth/token")));
+  }
+
+  @Test
+  void a401WithTheFreshTokenTooBecomesAReadableAccessError() {
+    zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + MEETING))
+        .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withHeader("x-zm-trackingid", "v=2.0;clid=eu;rid=WEB_1")
+            .withBody("{\"code\":124,\"message\":\"Invalid access token.\"}")));
+
+    Assertions.assertThatThrownBy(() -> client.meeting(MEETING))
+        .isInstanceOf(ZoomAccessException.class)
+        .hasMessageContaining("code 124").hasMessageContaining("Invalid access token")
+        .hasMessageContaining("credentials and scopes").hasMessageContaining("WEB_1");
+    zoom.verify(2, getRequestedFor(urlPathEqualTo("/v2/meetings/" + MEETING)));
+  }
+
+  @Test
+  void missingScopesBecomeAReadableAccessError() {
+    zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + MEETING)).willReturn(aResponse().withStatus(400)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"code\":4700,\"message\":\"Invalid access token, does not contain scopes:[meeting:read:meeting:admin].\"}")));
+
+    Assertions.assertThatThrownBy(() -> client.meeting(MEETING))
+        .isInstanceOf(ZoomAccessException.class).hasMessageContaining("4700").hasMessageContaining("scopes");
+  }
+
+  @Test
+  void refusedCredentialsSayWhatToCheckAndNeverShowTheSecret() {
+    zoom.resetAll();
+    zoom.stubFor(post(urlPathEqualTo("/oauth/token")).willReturn(aResponse().withStatus(400)
+        .withHeader("Content-Type", "application/json").withBody("{\"reason\":\"Invalid client_id or client_secret\",\"error\":\"invalid_client\"}")));
+
+    Assertions.assertThatThrownBy(() -> client.meeting(MEETING))
+        .isInstanceOf(ZoomAccessException.class)
+        .hasMessageContaining("Invalid client_id or client_secret").hasMessageContaining("ZOOM_CLIENT_SECRET")
+        .satisfies(e -> Assertions.assertThat(e.getMessage()).doesNotContain("s3cret"));
+    Assertions.assertThat(properties(1).toString()).doesNotContain("s3cret").doesNotContain("client-1").doesNotContain("acc-1")
+        .contains("clientSecret=(set)");
+  }
+
+  // ---- registration ------------------------------------------------------------------------------------
+
+  @Test
+  void everyPageIsReadAndOnlyWhoIsMissingIsAddedInBatchesOfThirty() {
+    people("old", 650).forEach(p -> fake.existing(p.email(), "approved"));
+    List<Registrant> wanted = new ArrayList<>(people("new", 95));
+    wanted.add(new Registrant("Old Person", "OLD17@parliament.example"));
+    wanted.add(new Registrant("The Host", HOST));
+
+    Map<String, Registration> result = platform.registerAll(MEETING, wanted);
+
+    Assertions.assertThat(fake.listRequests)
+        .containsExactly("approved:", "approved:page-from-300", "approved:page-from-600", "pending:");
+    Assertions.assertThat(fake.batchSizes).containsExactly(30, 30, 30, 5);
+    Assertions.assertThat(result).hasSize(97);
+    Assertions.assertThat(result.get("old17@parliament.example").registrantId()).isEqualTo("reg-17");
+    Assertions.assertThat(result.get("new95@parliament.example").joinUrl()).startsWith("https://zoom.example/w/1?tk=new-");
+    Assertions.assertThat(result.get(HOST)).isEqualTo(new Registration(null, "https://zoom.example/j/" + MEETING));
+    Assertions.assertThat(fake.addsPerEmail).doesNotContainKey(HOST).doesNotContainKey("old17@parliament.example");
+    zoom.verify(postRequestedFor(urlPathEqualTo("/v2/meetings/" + MEETING + "/batch_registrants"))
+        .withRequestBody(equalToJson("{\"auto_approve\":true,\"registrants_confirmation_email\":false}", true, true)));
+
+    // the job runs again (a retry, an operator): the same people are found and nobody is added twice
+    Map<String, Registration> again = platform.registerAll(MEETING, wanted);
+
+    Assertions.assertThat(fake.batchSizes).containsExactly(30, 30, 30, 5);
+    Assertions.assertThat(fake.addsPerEmail.values()).allMatch(n -> n == 1);
+    Assertions.assertThat(again).isEqualTo(result);
+  }
+
+  @Test
+  void whenABatchFailsTheRetryAddsOnlyThoseNotYetAdded() {
+    fake.failingBatches.add(3);
+    List<Registrant> wanted = people("p", 95);
+
+    Assertions.assertThatThrownBy(() -> platform.registerAll(MEETING, wanted))
+        .isInstanceOf(ZoomApiException.class).hasMessageContaining("HTTP 500");
+    Assertions.assertThat(fake.batchSizes).containsExactly(30, 30);
+
+    Map<String, Registration> result = platform.registerAll(MEETING, wanted);
+
+    Assertions.assertThat(fake.batchSizes).containsExactly(30, 30, 30, 5);
+    Assertions.assertThat(fake.addsPerEmail).hasSize(95);
+    Assertions.assertThat(fake.addsPerEmail.values()).allMatch(n -> n == 1);
+    Assertions.assertThat(result).hasSize(95);
+  }
+
+  @Test
+  void someoneWhoRegisteredThroughThePublicLinkIsApprovedNotAddedAgain() {
+    fake.existing("self@parliament.example", "pending");
+    zoom.stubFor(put(urlPathEqualTo("/v2/meetings/" + MEETING + "/registrants/status")).willReturn(aResponse().withStatus(204)));
+
+    Map<String, Registration> result = platform.registerAll(MEETING, List.of(new Registrant("Self Registered", "self@parliament.example")));
+
+    Assertions.assertThat(result.get("self@parliament.example").registrantId()).isEqualTo("reg-1");
+    Assertions.assertThat(fake.batchSizes).isEmpty();
+    zoom.verify(putRequestedFor(urlPathEqualTo("/v2/meetings/" + MEETING + "/registrants/status"))
+        .withRequestBody(equalToJson("{\"action\":\"approve\",\"registrants\":[{\"id\":\"reg-1\",\"email\":\"self@parliament.example\"}]}")));
+  }
+
+  @Test
+  void aWithdrawnRepresentativeIsCancelled() {
+    zoom.stubFor(put(urlPathEqualTo("/v2/meetings/" + MEETING + "/registrants/status")).willReturn(aResponse().withStatus(204)));
+
+    platform.cancel(MEETING, "reg-9", "gone@parliament.example");
+
+    zoom.verify(putRequestedFor(urlPathEqualTo("/v2/meetings/" + MEETING + "/registrants/status"))
+        .withRequestBody(equalToJson("{\"action\":\"cancel\",\"registrants\":[{\"id\":\"reg-9\",\"email\":\"gone@parliament.example\"}]}")));
+  }
+
+  @Test
+  void theMeetingCheckNamesEveryLanguageWithoutAnInterpreter() {
+    Assertions.assertThat(platform.meetingProblems(MEETING, List.of(Language.EN, Language.FR))).isEmpty();
+    Assertions.assertThat(platform.meetingProblems(MEETING, List.of(Language.EN, Language.FR, Language.ES)))
+        .containsExactly("Zoom meeting " + MEETING + " has no interpretation for ES: in Zoom, edit the meeting, enable"
+            + " language interpretation and add an interpreter for each of the event's languages.");
+    zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + MEETING)).willReturn(aResponse().withStatus(404)
+        .withHeader("Content-Type", "application/json").withBody("{\"code\":3001,\"message\":\"Meeting does not exist.\"}")));
+    Assertions.assertThat(platform.meetingProblems(MEETING, List.of(Language.EN)))
+        .singleElement().asString().contains("does not exist or has expired");
+  }
+
+  // ---- mapped errors -------------------------------------------------------------------------------------
+
+  @Test
+  void aMeetingThatDoesNotExistIsAConfigurationProblem() {
+    zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + MEETING)).willReturn(aResponse().withStatus(404)
+        .withHeader("Content-Type", "application/json").withBody("{\"code\":3001,\"message\":\"Meeting does not exist: " + MEETING + ".\"}")));
+
+    Assertions.assertThatThrownBy(() -> platform.registerAll(MEETING, people("a", 1)))
+        .isInstanceOf(MeetingConfigurationException.class).hasMessageContaining("does not exist or has expired")
+        .hasMessageContaining("correct the event's meeting id");
+  }
+
+  @Test
+  void aMeetingWithoutRegistrationIsAConfigurationProblemAndNobodyIsAdded() {
+    meeting(2, 2);
+    Assertions.assertThatThrownBy(() -> platform.registerAll(MEETING, people("a", 1)))
+        .isInstanceOf(MeetingConfigurationException.class).hasMessageContaining("Registration: Required");
+    meeting(1, 1);
+    Assertions.assertThatThrownBy(() -> platform.registerAll(MEETING, people("a", 1)))
+        .isInstanceOf(MeetingConfigurationException.class).hasMessageContaining("not a scheduled meeting");
+    meeting(2, 0);
+    Assertions.assertThatThrownBy(() -> platform.registerAll(MEETING, people("a", 1)))
+        .isInstanceOf(MeetingConfigurationException.class).hasMessageContaining("Manually approve");
+    Assertions.assertThat(fake.batchSizes).isEmpty();
+  }
+
+  @Test
+  void aFullMeetingAndTheAttendeeLimitAreConfigurationProblems() {
+    zoom.stubFor(post(urlPathEqualTo("/v2/meetings/" + MEETING + "/batch_registrants")).willReturn(aResponse().withStatus(400)
+        .withHeader("Content-Type", "application/json").withBody("{\"code\":3043,\"message\":\"Meeting has reached maximum attendee capacity.\"}")));
+    Assertions.assertThatThrownBy(() -> platform.registerAll(MEETING, people("a", 1)))
+        .isInstanceOf(MeetingConfigurationException.class).hasMessageContaining("meeting is full");
+
+    zoom.stubFor(post(urlPathEqualTo("/v2/meetings/" + MEETING + "/batch_registrants")).willReturn(aResponse().withStatus(400)
+        .withHeader("Content-Type", "application/json").withBody("{\"code\":3000,\"message\":\"Attendee limit reached for this meeting.\"}")));
+    Assertions.assertThatThrownBy(() -> platform.registerAll(MEETING, people("a", 1)))
+        .isInstanceOf(MeetingConfigurationException.class).hasMessageContaining("attendee limit");
+  }
+
+  @Test
+  void aRateLimitWithRetryAfterInSecondsSaysWhenToComeBack() {
+    zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + MEETING)).willReturn(aResponse().withStatus(429)
+        .withHeader("Retry-After", "7").withHeader("X-RateLimit-Type", "QPS")
+        .withHeader("Content-Type", "application/json").withBody("{\"code\":429,\"message\":\"Too many requests.\"}")));
+
+    Assertions.assertThatThrownBy(() -> platform.registerAll(MEETING, people("a", 1)))
+        .isInstanceOfSatisfying(MeetingPlatformBusyException.class, e -> {
+          Assertions.assertThat(e.retryAt()).isEqualTo(NOW.plusSeconds(7));
+          Assertions.assertThat(e.dailyLimit()).isFalse();
+        });
+  }
+
+  @Test
+  void aDailyLimitWithAnIsoRetryAfterOrWithoutOneWaitsUntilMidnightUtc() {
+    zoom.stubFor(post(urlPathEqualTo("/v2/meetings/" + MEETING + "/batch_registrants")).willReturn(aResponse().withStatus(429)
+        .withHeader("Retry-After", "2026-03-03T00:00:05Z").withHeader("X-RateLimit-Type", "Daily-limit")
+        .withHeader("Content-Type", "application/json").withBody("{\"code\":429,\"message\":\"Daily limit.\"}")));
+    Assertions.assertThatThrownBy(() -> platform.registerAll(MEETING, people("a", 1)))
+        .isInstanceOfSatisfying(MeetingPlatformBusyException.class, e -> {
+          Assertions.assertThat(e.retryAt()).isEqualTo(Instant.parse("2026-03-03T00:00:05Z"));
+          Assertions.assertThat(e.dailyLimit()).isTrue();
+        });
+
+    zoom.stubFor(post(urlPathEqualTo("/v2/meetings/" + MEETING + "/batch_registrants")).willReturn(aResponse().withStatus(429)
+        .withHeader("X-RateLimit-Type", "Daily-limit")
+        .withHeader("Content-Type", "application/json").withBody("{\"code\":429,\"message\":\"Daily limit.\"}")));
+    Assertions.assertThatThrownBy(() -> platform.registerAll(MEETING, people("a", 1)))
+        .isInstanceOfSatisfying(MeetingPlatformBusyException.class,
+            e -> Assertions.assertThat(e.retryAt()).isEqualTo(Instant.parse("2026-03-03T00:00:00Z")));
+
+    Assertions.assertThat(ZoomClient.retryAt(null, false, NOW)).isNull();
+    Assertions.assertThat(ZoomClient.retryAt("2026-03-02T12:00:00+01:00", false, NOW)).isEqualTo(Instant.parse("2026-03-02T11:00:00Z"));
+  }
+
+  // ---- attendance ----------------------------------------------------------------------------------------
+
+  @Test
+  void theWholeReportIsReadAndReconnectsAreSummedPerPerson() {
+    // 200 representatives with 3 sessions each (600 rows) and 50 strangers with 2 sessions each: 700 rows
+    List<ObjectNode> rows = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    List<AttendanceMatcher.Person> people = new ArrayList<>();
+    for (int i = 1; i <= 200; i++) {
+      people.add(new AttendanceMatcher.Person(i, "rid-" + i, "rep" + i + "@parliament.example", "Rep Number" + i));
+      for (int s = 0; s < 3; s++) {
+        ObjectNode row = json.createObjectNode().put("id", "u" + i).put("user_id", "16778240").put("name", "Rep Number" + i)
+            .put("join_time", "2026-04-01T13:00:00Z").put("leave_time", "2026-04-01T13:20:00Z").put("duration", 600 + s * 60)
+            .put("status", "in_meeting");
+        // Zoom hides e-mails of guests; the registrant id identifies who joined with a personal link
+        row.put("user_email", i % 2 == 0 ? "" : "rep" + i + "@parliament.example");
+        row.put("registrant_id", i % 3 == 0 ? "" : "rid-" + i);
+        rows.add(row);
+      }
+    }
+    for (int i = 1; i <= 50; i++) {
+      for (int s = 0; s < 2; s++) {
+        rows.add(json.createObjectNode().put("id", "").put("name", "Stranger " + i).put("user_email", "")
+            .put("registrant_id", "").put("duration", 300).put("status", "in_meeting"));
+      }
+    }
+    java.util.Collections.shuffle(rows, new java.util.Random(7));
+    for (int page = 0; page < 3; page++) {
+      ObjectNode body = json.createObjectNode().put("page_count", 3).put("page_size", 300).put("total_records", 700)
+          .put("next_page_token", page < 2 ? "tok" + (page + 1) : "");
+      ArrayNode list = body.putArray("participants");
+      rows.subList(page * 300, Math.min(700, page * 300 + 300)).forEach(list::add);
+      var stub = get(urlPathEqualTo("/v2/report/meetings/" + MEETING + "/participants"))
+          .withQueryParam("page_size", equalTo("300")).withQueryParam("include_fields", equalTo("registrant_id"));
+      stub = page == 0 ? stub.withQueryParam("next_page_token", absent()) : stub.withQueryParam("next_page_token", equalTo("tok" + page));
+      zoom.stubFor(stub.willReturn(okJson(body.toString())));
+    }
+
+    List<Participation> sessions = platform.participants(MEETING);
+    AttendanceMatcher.Result result = AttendanceMatcher.match(sessions, people);
+
+    Assertions.assertThat(sessions).hasSize(700);
+    // 600 + 660 + 720 seconds = 33 minutes, for every representative however they were matched
+    Assertions.assertThat(result.minutesByRepresentative()).hasSize(200).allSatisfy((id, minutes) -> Assertions.assertThat(minutes).isEqualTo(33));
+    Assertions.assertThat(result.unmatched()).hasSize(50).allSatisfy(u -> Assertions.assertThat(u.minutes()).isEqualTo(10));
+    Assertions.assertThat(platform.minutesAttended(MEETING)).hasSize(200 - 66);
+    // every invitation collects at the same moment: the report is read once (3 pages) and shared
+    zoom.verify(3, getRequestedFor(urlPathEqualTo("/v2/report/meetings/" + MEETING + "/participants")));
+    clock.set(NOW.plus(Duration.ofMinutes(10)));
+    platform.participants(MEETING);
+    zoom.verify(6, getRequestedFor(urlPathEqualTo("/v2/report/meetings/" + MEETING + "/participants")));
+  }
+
+  @Test
+  void aMeetingUuidThatStartsWithASlashOrHoldsTwoIsEncodedTwice() {
+    zoom.stubFor(get(urlPathMatching("/v2/report/meetings/.*/participants"))
+        .willReturn(okJson("{\"participants\":[],\"next_page_token\":\"\"}")));
+
+    platform.participants("/ajXp112QmuoKj4854875==");
+    platform.participants("ab//cd");
+    platform.participants("iVxc1pDdQTGVQ7uB1u6gkg==");
+
+    List<String> urls = zoom.getAllServeEvents().stream().map(e -> e.getRequest().getUrl())
+        .filter(u -> u.startsWith("/v2/report")).toList();
+    Assertions.assertThat(urls).anyMatch(u -> u.startsWith("/v2/report/meetings/%252FajXp112QmuoKj4854875%253D%253D/participants?"))
+        .anyMatch(u -> u.startsWith("/v2/report/meetings/ab%252F%252Fcd/participants?"))
+        .anyMatch(u -> u.startsWith("/v2/report/meetings/iVxc1pDdQTGVQ7uB1u6gkg%3D%3D/participants?"));
+  }
+
+  // ---- throttling ----------------------------------------------------------------------------------------
+
+  @Test
+  void callsAreThrottledUnderTheConfiguredRate() {
+    ZoomClient slow = new ZoomClient(properties(4), clock, new ObjectMapper());
+    long start = System.nanoTime();
+    for (int i = 0; i < 9; i++) {
+      slow.meeting(MEETING);
+    }
+    // 9 calls at 4 a second: the 9th may start 2 seconds after the first at the earliest
+    Assertions.assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+  }
+
+  /** The engine clock of the application, as a test moves it. */
+  static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
