@@ -75,7 +75,6 @@ public class OutboxSender {
     Transport transport = null;
     try {
       for (int i = 0; i < due.size(); i++) {
-        pace();
         if (!lease.acquire(leaseHold)) {
           break; // lost the lease (e.g. a long pause): the new holder goes on
         }
@@ -84,6 +83,13 @@ public class OutboxSender {
           continue; // sent meanwhile, e.g. by a node that held the lease before
         }
         OutboxMail mail = outbox.find(due.get(i)).orElseThrow();
+        MimeMessage message;
+        try {
+          message = toMime(mail);
+        } catch (MessagingException | RuntimeException e) {
+          failed(mail, e); // e.g. an address the outbox should never have accepted
+          continue;
+        }
         if (transport == null) {
           try {
             transport = connect();
@@ -94,9 +100,11 @@ public class OutboxSender {
             break;
           }
         }
+        // paced right before the hand-over, so that the server sees the configured spacing
+        pace();
         lastSendNanos = System.nanoTime();
         sentBefore = true;
-        if (deliver(transport, mail)) {
+        if (deliver(transport, mail, message)) {
           sent++;
         }
       }
@@ -127,9 +135,8 @@ public class OutboxSender {
     return s == null || s.isBlank() ? null : s;
   }
 
-  private boolean deliver(Transport transport, OutboxMail mail) {
+  private boolean deliver(Transport transport, OutboxMail mail, MimeMessage message) {
     try {
-      MimeMessage message = toMime(mail);
       transport.sendMessage(message, message.getAllRecipients());
       outbox.markSent(mail.id(), message.getMessageID(), ClockUtil.getCurrentTime().toInstant());
       return true;
@@ -139,8 +146,17 @@ public class OutboxSender {
     }
   }
 
+  /** The exception and its causes, e.g. "MessagingException: Exception reading response; Read timed out". */
+  private static String describe(Throwable e) {
+    StringBuilder s = new StringBuilder(e.getClass().getSimpleName() + ": " + e.getMessage());
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      s.append("; ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage());
+    }
+    return s.toString();
+  }
+
   private void failed(OutboxMail mail, Exception e) {
-    String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    String error = describe(e);
     int attempts = mail.attempts() + 1;
     if (attempts >= properties.maxAttempts()) {
       outbox.markFailed(mail.id(), error);
