@@ -31,17 +31,42 @@ class SenderLeaseTest {
 
   @Test
   void theSecondNodeWaitsWhileTheFirstRenewsAndTakesOverWhenItStops() {
-    SenderLease a = new SenderLease(jdbc, Clock.fixed(T0, ZoneOffset.UTC));
+    MovingClock clockA = new MovingClock(T0);
+    SenderLease a = new SenderLease(jdbc, clockA);
     assertThat(a.acquire(HOLD)).isTrue();
-    assertThat(new SenderLease(jdbc, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC)).acquire(HOLD)).isFalse();
+    clockA.now = T0.plus(Duration.ofMinutes(4));
+    assertThat(a.acquire(HOLD)).as("a renews").isTrue();
 
-    // a renews at T0 + 4 min: still its lease at T0 + 6 min
-    assertThat(new SenderLease(jdbc, Clock.fixed(T0.plus(Duration.ofMinutes(4)), ZoneOffset.UTC)).acquire(HOLD))
-        .as("a different node, before the lease runs out").isFalse();
+    SenderLease b = new SenderLease(jdbc, Clock.fixed(T0.plus(Duration.ofMinutes(6)), ZoneOffset.UTC));
+    assertThat(b.acquire(HOLD)).as("after the first hold, but a renewed").isFalse();
 
-    SenderLease b = new SenderLease(jdbc, Clock.fixed(T0.plus(HOLD).plusSeconds(1), ZoneOffset.UTC));
-    assertThat(b.acquire(HOLD)).as("a died: its lease ran out").isTrue();
-    assertThat(a.acquire(HOLD)).as("a comes back, b holds the lease now").isFalse();
+    SenderLease c = new SenderLease(jdbc, Clock.fixed(T0.plus(Duration.ofMinutes(9)).plusSeconds(1), ZoneOffset.UTC));
+    assertThat(c.acquire(HOLD)).as("a died after renewing: its lease ran out").isTrue();
+    clockA.now = T0.plus(Duration.ofMinutes(10));
+    assertThat(a.acquire(HOLD)).as("a comes back, c holds the lease now").isFalse();
+  }
+
+  static final class MovingClock extends Clock {
+    Instant now;
+
+    MovingClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
   }
 
   @Test
