@@ -110,7 +110,8 @@ class TwoNodesIT {
               + timer + "' group by proc_inst_id_ having count(*) > 1) twice"))
           .as("invitations where %s fired twice", timer).isZero();
       assertThat(DeliveryCheck.count(jdbc, "select count(*) from act_hi_actinst where act_id_ = '" + timer + "'"))
-          .as("%s fired", timer).isEqualTo(silent);
+          // every silent invitation; a nominating one too if its reply came after its reminder was due
+          .as("%s fired", timer).isBetween(silent, N);
     }
     assertThat(CampaignOverRest.incidents(a)).isZero();
     System.out.printf("TwoNodesIT figures: N=%d, %d nominated and registered, %d reminders and %d deadline"
