@@ -25,25 +25,36 @@ import org.springframework.stereotype.Component;
  * Delivers the outbox over one SMTP connection per round, at most at the configured rate. Each
  * message carries a Message-ID derived from its outbox row, so a redelivery after a crash between
  * "accepted by the server" and "marked sent" is recognisable as the same letter.
+ *
+ * <p>One node at a time sends ({@link SenderLease}). Each mail is claimed just before it is sent, so a
+ * claim needs to cover one message only; a mail claimed by a node that died is sent again (same
+ * Message-ID) once its claim has run out.
  */
 @Component
 public class OutboxSender {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
-  /** How long a claimed mail is held before another sender may assume this one died. */
-  static final Duration CLAIM_HOLD = Duration.ofMinutes(5);
 
   private final MailOutbox outbox;
   private final JavaMailSenderImpl smtp;
   private final OutreachMailProperties properties;
   private final MailIncidents incidents;
+  private final SenderLease lease;
+  /** System.nanoTime() of the latest message handed to the server: the rate holds across rounds. */
+  private long lastSendNanos;
+  private boolean sentBefore;
 
   public OutboxSender(
-      MailOutbox outbox, JavaMailSenderImpl smtp, OutreachMailProperties properties, MailIncidents incidents) {
+      MailOutbox outbox,
+      JavaMailSenderImpl smtp,
+      OutreachMailProperties properties,
+      MailIncidents incidents,
+      SenderLease lease) {
     this.outbox = outbox;
     this.smtp = smtp;
     this.properties = properties;
     this.incidents = incidents;
+    this.lease = lease;
   }
 
   @Scheduled(
@@ -54,33 +65,62 @@ public class OutboxSender {
   }
 
   /** Delivers what is due now; returns how many mails the SMTP server accepted. */
-  public int deliverDue() {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    List<Long> claimed =
-        outbox.due(now, properties.batchSize()).stream().filter(id -> outbox.claim(id, now, CLAIM_HOLD)).toList();
-    if (claimed.isEmpty()) {
-      return 0;
+  public synchronized int deliverDue() {
+    Duration leaseHold = properties.claimHold().plus(interval());
+    if (!lease.acquire(leaseHold)) {
+      return 0; // another node is sending
     }
+    List<Long> due = outbox.due(ClockUtil.getCurrentTime().toInstant(), properties.batchSize());
     int sent = 0;
     Transport transport = null;
     try {
-      transport = connect();
-      for (Long id : claimed) {
-        if (deliver(transport, outbox.find(id).orElseThrow())) {
+      for (int i = 0; i < due.size(); i++) {
+        if (!lease.acquire(leaseHold)) {
+          break; // lost the lease (e.g. a long pause): the new holder goes on
+        }
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        if (!outbox.claim(due.get(i), now, properties.claimHold())) {
+          continue; // sent meanwhile, e.g. by a node that held the lease before
+        }
+        OutboxMail mail = outbox.find(due.get(i)).orElseThrow();
+        MimeMessage message;
+        try {
+          message = toMime(mail);
+        } catch (MessagingException | RuntimeException e) {
+          failed(mail, e); // e.g. an address the outbox should never have accepted
+          continue;
+        }
+        if (transport == null) {
+          try {
+            transport = connect();
+          } catch (MessagingException e) {
+            // no connection: this mail and the rest of the round wait for their next attempt
+            failed(mail, e);
+            failRest(due.subList(i + 1, due.size()), e);
+            break;
+          }
+        }
+        // paced right before the hand-over, so that the server sees the configured spacing
+        pace();
+        lastSendNanos = System.nanoTime();
+        sentBefore = true;
+        if (deliver(transport, mail, message)) {
           sent++;
         }
-        pace();
       }
-    } catch (MessagingException e) {
-      // no connection: every mail of this round waits for its next attempt
-      claimed.stream()
-          .map(id -> outbox.find(id).orElseThrow())
-          .filter(m -> m.status() == OutboxStatus.SENDING)
-          .forEach(m -> failed(m, e));
     } finally {
       close(transport);
     }
     return sent;
+  }
+
+  private void failRest(List<Long> rest, MessagingException e) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    for (Long id : rest) {
+      if (outbox.claim(id, now, properties.claimHold())) {
+        failed(outbox.find(id).orElseThrow(), e);
+      }
+    }
   }
 
   private Transport connect() throws MessagingException {
@@ -95,9 +135,8 @@ public class OutboxSender {
     return s == null || s.isBlank() ? null : s;
   }
 
-  private boolean deliver(Transport transport, OutboxMail mail) {
+  private boolean deliver(Transport transport, OutboxMail mail, MimeMessage message) {
     try {
-      MimeMessage message = toMime(mail);
       transport.sendMessage(message, message.getAllRecipients());
       outbox.markSent(mail.id(), message.getMessageID(), ClockUtil.getCurrentTime().toInstant());
       return true;
@@ -107,8 +146,17 @@ public class OutboxSender {
     }
   }
 
+  /** The exception and its causes, e.g. "MessagingException: Exception reading response; Read timed out". */
+  private static String describe(Throwable e) {
+    StringBuilder s = new StringBuilder(e.getClass().getSimpleName() + ": " + e.getMessage());
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      s.append("; ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage());
+    }
+    return s.toString();
+  }
+
   private void failed(OutboxMail mail, Exception e) {
-    String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    String error = describe(e);
     int attempts = mail.attempts() + 1;
     if (attempts >= properties.maxAttempts()) {
       outbox.markFailed(mail.id(), error);
@@ -163,12 +211,25 @@ public class OutboxSender {
     return "<outbox-" + mail.id() + "@" + domain + ">";
   }
 
+  private Duration interval() {
+    return properties.maxPerMinute() <= 0 ? Duration.ZERO : Duration.ofMinutes(1).dividedBy(properties.maxPerMinute());
+  }
+
+  /**
+   * Waits until one interval (a minute divided by max-per-minute) after the previous message was handed
+   * to the server, whichever round it was in: messages are spaced exactly, never closer.
+   */
   private void pace() {
-    if (properties.maxPerMinute() <= 0) {
+    long interval = interval().toNanos();
+    if (interval == 0 || !sentBefore) {
       return;
     }
+    long wait = lastSendNanos + interval - System.nanoTime();
     try {
-      Thread.sleep(60_000L / properties.maxPerMinute());
+      while (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        wait = lastSendNanos + interval - System.nanoTime();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the outbox sender looks for mails to deliver
  * @param batchSize mails delivered over one SMTP connection per round
  * @param embeddedSmtpPort port of the local mail catcher started when embedded-smtp is enabled
+ * @param claimHold how long a mail being sent, and the sending node's lease, are held before another
+ *     node may assume the sender died and take over (the delay before a crashed node's work resumes)
  */
 @ConfigurationProperties("outreach.mail")
 public record OutreachMailProperties(
@@ -27,4 +29,5 @@ public record OutreachMailProperties(
     @DefaultValue("PT5S") Duration pollInterval,
     @DefaultValue("50") int batchSize,
     @DefaultValue("false") boolean embeddedSmtp,
-    @DefaultValue("2525") int embeddedSmtpPort) {}
+    @DefaultValue("2525") int embeddedSmtpPort,
+    @DefaultValue("PT5M") Duration claimHold) {}

@@ -1,7 +1,9 @@
 package org.ipu.outreach.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.ipu.outreach.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +22,18 @@ public class ApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, List<String>>> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-        .body(Map.of("errors", List.of("The request body is not valid JSON of the expected shape.")));
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("errors", List.of(describe(e))));
+  }
+
+  /** Names the field whose value has the wrong type (e.g. a text where a list is expected). */
+  static String describe(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().stream()
+          .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining())
+          .substring(1);
+      return "The request body is JSON, but '" + field + "' has the wrong type or shape.";
+    }
+    return "The request body is not valid JSON of the expected shape.";
   }
 }

@@ -42,7 +42,8 @@ final class MailSamples {
         Duration.ofSeconds(5),
         50,
         false,
-        2525);
+        2525,
+        Duration.ofMinutes(5));
   }
 
   static OutreachEvent event() {
