@@ -65,6 +65,8 @@ public class PersonalDataPurge {
         "update representative set full_name = ?, function_title = ?, committees = null,"
             + " email = concat('removed-', cast(id as varchar(20)), '@invalid'), join_url = null where campaign_id = ?",
         REMOVED, REMOVED, campaignId);
+    // participants' names and e-mails from an uploaded attendance report
+    jdbc.update("delete from attendance_upload_session where campaign_id = ?", campaignId);
     jdbc.update(
         "update mail_outbox set recipient_to = ?, recipient_cc = null, subject = ?, body_text = '', body_html = '',"
             + " attachment_content = null, last_error = null where business_key like ?",

@@ -38,6 +38,9 @@ class PersonalDataPurgeTest extends OutreachTestBase {
     tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "reject"));
     runJob(un, Elements.SEND_NOT_ACCEPTED);
     assertThat(campaign).isEnded().hasPassed(CampaignProcess.Elements.COMPLETED);
+    // staff had uploaded a participants report naming people
+    jdbc.update("insert into attendance_upload_session (campaign_id, line_no, email, name, seconds) values (?, 2, ?, ?, 600)",
+        campaignId(campaign), "guest@somewhere.example", "A Guest");
 
     // a second campaign, for another event, still running
     event = TestData.newEvent();
@@ -53,6 +56,8 @@ class PersonalDataPurgeTest extends OutreachTestBase {
 
     moveClockTo(Date.from(TestData.EVENT_END.toInstant().plus(Duration.ofDays(91))));
     Assertions.assertThat(purge.purgeDue()).containsExactly(campaignId(campaign));
+    Assertions.assertThat(jdbc.queryForObject("select count(*) from attendance_upload_session where campaign_id = ?",
+        Integer.class, campaignId(campaign))).isZero();
 
     Assertions.assertThat(names(campaignId(campaign))).containsExactly(PersonalDataPurge.REMOVED);
     Assertions.assertThat(jdbc.queryForList("select email from representative where campaign_id = ?", String.class,
