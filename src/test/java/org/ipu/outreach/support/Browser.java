@@ -106,7 +106,16 @@ public final class Browser implements AutoCloseable {
   public void submit(String css) {
     WebElement page = find("html");
     find(css).click();
-    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    // Chromedriver reports a node of the replaced page either as stale or, in a race while the new
+    // document loads, as an inspector error ("does not belong to the document"): both mean it is gone.
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+      try {
+        page.isEnabled();
+        return false;
+      } catch (org.openqa.selenium.WebDriverException gone) {
+        return true;
+      }
+    });
     new WebDriverWait(driver, Duration.ofSeconds(20))
         .until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
   }
