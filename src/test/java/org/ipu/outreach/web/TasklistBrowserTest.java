@@ -105,6 +105,85 @@ class TasklistBrowserTest extends OutreachTestBase {
     browser.screenshot("tasklist-follow-up-reply-link");
   }
 
+  @Test
+  void staffRecogniseAnUnmatchedAttendeeInTheReviewForm() throws IOException {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", "alice@un.parliament.example")));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(un.getId()).singleResult().getId(),
+        java.util.Map.of(org.ipu.outreach.invitation.InvitationProcess.Vars.CONFIRM_DECISION, "confirm"));
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    registrations.registerDue();
+    runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    runJob(un, Elements.JOINING_REMINDER_DUE);
+    runJob(un, Elements.SEND_JOINING_REMINDER);
+    runJob(un, Elements.EVENT_OVER);
+    // the uploaded participants report names someone the matching cannot place; Alice is not in it
+    jdbc.update("insert into attendance_upload_session (campaign_id, line_no, email, name, seconds) values (?, 2, ?, ?, 3600)",
+        campaignId(campaign), "a.example@gmail.example", "A. Example (UN)");
+    runJob(un, Elements.COLLECT_ATTENDANCE);
+    Task review = tasks.createTaskQuery().processInstanceId(un.getId()).singleResult();
+    assertThat(review.getTaskDefinitionKey()).isEqualTo(Elements.REVIEW_UNMATCHED_ATTENDEES);
+
+    WebElement form = openTask(review.getId());
+    assertThat(browser.find("[cam-tasklist-form-camunda] textarea[id$=\"Field_UnmatchedAttendees\"]").getAttribute("value"))
+        .contains("A. Example (UN)");
+    assertThat(form.getText()).contains("Alice Example <alice@un.parliament.example>");
+    browser.click("[cam-tasklist-form-camunda] label[for$=\"Field_AttendedRepresentatives-0\"]");
+    browser.screenshot("tasklist-review-unmatched-attendees");
+    browser.click(".form-actions button[ng-click=\"complete()\"]");
+
+    wait(30).until(d -> tasks.createTaskQuery().taskId(review.getId()).count() == 0);
+    assertThat(representatives.findForInvitee(campaignId(campaign), "UN"))
+        .extracting(r -> r.attended())
+        .containsExactly(true);
+  }
+
+  @Test
+  void theMeetingSettingsAndChangedReplyFormsRenderWithTheirFacts() throws IOException {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", "alice@un.parliament.example")));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(un.getId()).singleResult().getId(),
+        java.util.Map.of(org.ipu.outreach.invitation.InvitationProcess.Vars.CONFIRM_DECISION, "confirm"));
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    // what the registration round does when the platform refuses because of the meeting's settings
+    runtime.createMessageCorrelation(org.ipu.outreach.invitation.InvitationProcess.Messages.MEETING_SETTINGS_WRONG)
+        .processInstanceId(un.getId())
+        .setVariable(org.ipu.outreach.invitation.InvitationProcess.Vars.MEETING_PROBLEM,
+            "The Zoom meeting is full: raise its capacity.")
+        .correlate();
+    Task fix = tasks.createTaskQuery().processInstanceId(un.getId()).taskDefinitionKey(Elements.FIX_MEETING_SETTINGS)
+        .singleResult();
+
+    WebElement fixForm = openTask(fix.getId());
+    assertThat(fixForm.getText()).contains("Fix the meeting settings");
+    assertThat(browser.find("[cam-tasklist-form-camunda] textarea[id$=\"Field_MeetingProblem\"]").getAttribute("value"))
+        .isEqualTo("The Zoom meeting is full: raise its capacity.");
+    browser.screenshot("tasklist-fix-meeting-settings");
+    browser.click(".form-actions button[ng-click=\"complete()\"]");
+    wait(30).until(d -> tasks.createTaskQuery().taskId(fix.getId()).count() == 0);
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    registrations.registerDue();
+    runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
+
+    // the parliament changes its reply once its representative is registered
+    runtime.createMessageCorrelation(org.ipu.outreach.invitation.InvitationProcess.Messages.REPLY_CHANGED_AFTER_REGISTRATION)
+        .processInstanceId(un.getId())
+        .setVariable(org.ipu.outreach.invitation.InvitationProcess.Vars.CHANGED_REPLY, "Nominated: Grace Example (MP)")
+        .correlate();
+    Task changed = tasks.createTaskQuery().processInstanceId(un.getId())
+        .taskDefinitionKey(Elements.REVIEW_CHANGED_REPLY).singleResult();
+    WebElement changedForm = openTask(changed.getId());
+    assertThat(changedForm.getText()).contains("Review the changed reply");
+    assertThat(value("Field_ParliamentName")).isEqualTo("United Nations");
+    assertThat(browser.find("[cam-tasklist-form-camunda] textarea[id$=\"Field_ChangedReply\"]").getAttribute("value"))
+        .contains("Grace Example");
+    browser.screenshot("tasklist-review-changed-reply");
+  }
+
   // ---- helpers ------------------------------------------------------------------------------------
 
   /** Without any administrator the webapps show their first-run setup page instead of the login. */
