@@ -108,12 +108,7 @@ class TasklistBrowserTest extends OutreachTestBase {
   @Test
   void staffRecogniseAnUnmatchedAttendeeInTheReviewForm() throws IOException {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
-    ProcessInstance un = invitation(campaign, "UN");
-    runJob(un, Elements.SEND_INVITATION);
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", "alice@un.parliament.example")));
-    tasks.complete(tasks.createTaskQuery().processInstanceId(un.getId()).singleResult().getId(),
-        java.util.Map.of(org.ipu.outreach.invitation.InvitationProcess.Vars.CONFIRM_DECISION, "confirm"));
-    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    ProcessInstance un = confirmedAlice(campaign);
     registrations.registerDue();
     runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
     runJob(un, Elements.JOINING_REMINDER_DUE);
@@ -143,12 +138,7 @@ class TasklistBrowserTest extends OutreachTestBase {
   @Test
   void theMeetingSettingsAndChangedReplyFormsRenderWithTheirFacts() throws IOException {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
-    ProcessInstance un = invitation(campaign, "UN");
-    runJob(un, Elements.SEND_INVITATION);
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", "alice@un.parliament.example")));
-    tasks.complete(tasks.createTaskQuery().processInstanceId(un.getId()).singleResult().getId(),
-        java.util.Map.of(org.ipu.outreach.invitation.InvitationProcess.Vars.CONFIRM_DECISION, "confirm"));
-    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    ProcessInstance un = confirmedAlice(campaign);
     // what the registration round does when the platform refuses because of the meeting's settings
     runtime.createMessageCorrelation(org.ipu.outreach.invitation.InvitationProcess.Messages.MEETING_SETTINGS_WRONG)
         .processInstanceId(un.getId())
@@ -185,6 +175,17 @@ class TasklistBrowserTest extends OutreachTestBase {
   }
 
   // ---- helpers ------------------------------------------------------------------------------------
+
+  /** UN nominated Alice, staff confirmed her (without the browser): the invitation asks for registration. */
+  private ProcessInstance confirmedAlice(ProcessInstance campaign) {
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", "alice@un.parliament.example")));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(un.getId()).singleResult().getId(),
+        java.util.Map.of(org.ipu.outreach.invitation.InvitationProcess.Vars.CONFIRM_DECISION, "confirm"));
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    return un;
+  }
 
   /** Without any administrator the webapps show their first-run setup page instead of the login. */
   private void administratorExists() {
