@@ -1,0 +1,35 @@
+package org.ipu.outreach.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A small run of the campaign benchmark, part of every build: it asserts the counts the benchmark
+ * reports (never wall times): our statements per invitee against the bare-engine floor, one letter
+ * per invitee accepted by the SMTP server, batched meeting registration without repeated adds.
+ */
+class CampaignBenchmarkTest extends CampaignBenchmark {
+
+  static final int N = 50;
+
+  @Override
+  protected String database() {
+    return "h2";
+  }
+
+  @Test
+  void fiftyInviteesCostAtMostThirtyPercentMoreStatementsThanTheBareEngineAndRegisterInBatches() throws Exception {
+    List<BenchmarkResult> results = measure(N);
+    BenchmarkResult ours = results.get(0);
+    BenchmarkResult floor = results.get(1);
+
+    assertThat(floor.statementsPerInvitee()).as("the floor ran the lifecycle").isGreaterThan(20);
+    assertThat(ours.statementsPerInvitee()).isLessThanOrEqualTo(1.3 * floor.statementsPerInvitee());
+    assertThat(ours.invitationMails()).as("invitation letters accepted by the SMTP server").isEqualTo(N);
+    assertThat(ours.meetingAddCalls()).isPositive().isLessThanOrEqualTo((N + 29) / 30);
+    assertThat(ours.repeatedAdds()).isZero();
+    assertThat(ours.smtpConnections()).as("one connection per sender round at most").isPositive();
+  }
+}
