@@ -20,6 +20,16 @@ public final class StatementCounter implements QueryExecutionListener {
   private static final AtomicLong roundTrips = new AtomicLong();
   private static volatile Thread driver;
   private static final ThreadLocal<Boolean> paused = ThreadLocal.withInitial(() -> false);
+  /** -Dbenchmark.statements=true: also count each statement's text, to see where they come from. */
+  private static final boolean BY_TEXT = Boolean.getBoolean("benchmark.statements");
+  private static final java.util.Map<String, Long> byText = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Statements counted per text since the last call (empty unless -Dbenchmark.statements=true). */
+  static java.util.Map<String, Long> drainByText() {
+    java.util.Map<String, Long> copy = new java.util.TreeMap<>(byText);
+    byText.clear();
+    return copy;
+  }
 
   public record Snapshot(long statements, long roundTrips) {
     Snapshot minus(Snapshot earlier) {
@@ -57,7 +67,12 @@ public final class StatementCounter implements QueryExecutionListener {
     roundTrips.incrementAndGet();
     long n = 0;
     for (QueryInfo q : queryInfoList) {
-      n += execInfo.isBatch() && !q.getParametersList().isEmpty() ? q.getParametersList().size() : 1;
+      long k = execInfo.isBatch() && !q.getParametersList().isEmpty() ? q.getParametersList().size() : 1;
+      n += k;
+      if (BY_TEXT) {
+        String text = q.getQuery().replaceAll("\\s+", " ").trim();
+        byText.merge(text.length() > 90 ? text.substring(0, 90) : text, k, Long::sum);
+      }
     }
     statements.addAndGet(n);
   }

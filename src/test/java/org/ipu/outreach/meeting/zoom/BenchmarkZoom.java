@@ -58,6 +58,14 @@ public final class BenchmarkZoom implements AutoCloseable {
     }
   }
 
+  /** Requests of the participants report (attendance). */
+  public int reportCalls() {
+    return zoom.countRequestsMatching(
+        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+            com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/v2/report/meetings/.*/participants")).build())
+        .getCount();
+  }
+
   /** People added more than once. */
   public long repeatedAdds() {
     synchronized (fake) {
