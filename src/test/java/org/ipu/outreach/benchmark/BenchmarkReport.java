@@ -106,13 +106,22 @@ final class BenchmarkReport {
 
   /** Two bar charts from every line of the CSV: invitation-phase rate and statements per invitee, ours vs floor. */
   static synchronized void chart() throws IOException {
-    List<String> lines = Files.readAllLines(CSV);
+    chart(CSV, CHART);
+  }
+
+  /** Redraws a chart from a CSV, e.g. a published run: {@code BenchmarkReport docs/benchmark/results.csv docs/benchmark/benchmark.png}. */
+  public static void main(String[] args) throws IOException {
+    chart(Path.of(args[0]), Path.of(args[1]));
+  }
+
+  static void chart(Path csv, Path png) throws IOException {
+    List<String> lines = Files.readAllLines(csv);
     List<String> head = List.of(lines.get(0).split(","));
     DefaultCategoryDataset rate = new DefaultCategoryDataset();
     DefaultCategoryDataset statements = new DefaultCategoryDataset();
     for (String l : lines.subList(1, lines.size())) {
       String[] v = l.split(",", -1);
-      String category = v[0] + " N=" + v[1];
+      String category = (v[0].equals("postgresql") ? "pg" : v[0]) + " N=" + v[1];
       rate.addValue(Double.parseDouble(v[head.indexOf("invitees_per_s")]), v[2], category);
       statements.addValue(Double.parseDouble(v[head.indexOf("statements_per_invitee")]), v[2], category);
       if (v[2].equals(BenchmarkResult.OURS)) {
@@ -133,8 +142,8 @@ final class BenchmarkReport {
     left.draw(g, new Rectangle2D.Double(0, 0, w, h));
     right.draw(g, new Rectangle2D.Double(w, 0, w, h));
     g.dispose();
-    Files.createDirectories(DIR);
-    try (var out = Files.newOutputStream(CHART)) {
+    Files.createDirectories(png.toAbsolutePath().getParent());
+    try (var out = Files.newOutputStream(png)) {
       ChartUtils.writeBufferedImageAsPNG(out, image);
     }
   }
