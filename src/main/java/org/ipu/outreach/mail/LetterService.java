@@ -32,10 +32,11 @@ public class LetterService {
       return false;
     }
     ComposedMail mail = composer.compose(kind, context);
-    return outbox.enqueue(
+    outbox.enqueue(
         new MailOutbox.NewMail(
             origin.dedupKey(), kind, context.invitee().language().code(), origin.processInstanceId(),
             origin.businessKey(), to.to(), to.cc(), mail),
         ClockUtil.getCurrentTime().toInstant());
+    return true;
   }
 }

@@ -32,13 +32,11 @@ public class MailOutbox {
       ComposedMail mail) {}
 
   /**
-   * Adds the mail unless one with the same key is there already; returns whether it was added. The key
-   * names the letter (e.g. "campaign:invitee:INVITATION:1"), so a step that runs again writes nothing.
+   * Adds the mail. The key names the letter (e.g. "campaign:invitee:INVITATION:1"); the caller has
+   * checked with {@link #exists} that it is not there yet (LetterService does, before composing), and
+   * the unique constraint on the key is the last guard against writing a letter twice.
    */
-  public boolean enqueue(NewMail m, Instant now) {
-    if (exists(m.dedupKey())) {
-      return false;
-    }
+  public void enqueue(NewMail m, Instant now) {
     ComposedMail.Attachment a = m.mail().attachment();
     jdbc.update(
         "insert into mail_outbox (dedup_key, kind, language, process_instance_id, business_key, recipient_to,"
@@ -49,7 +47,6 @@ public class MailOutbox {
         m.mail().subject(), m.mail().text(), m.mail().html(),
         a == null ? null : a.fileName(), a == null ? null : a.contentType(), a == null ? null : a.content(),
         OutboxStatus.PENDING.name(), Timestamp.from(now), Timestamp.from(now));
-    return true;
   }
 
   public boolean exists(String dedupKey) {
