@@ -54,13 +54,13 @@ public class ReplyPageController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    Optional<ReplyTokens.Grant> grant = grant(token, request, response);
-    if (grant.isEmpty()) {
+    Opened opened = open(token, lang, request, response);
+    if (opened == null) {
       return unknown(request, response);
     }
-    ReplyService.Situation s = replies.situation(grant.get().campaignId(), grant.get().inviteeCode());
-    Language language = ReplyPages.language(lang, s.invitee().language());
-    String done = usable(grant.get(), s, language, token, request, response, model);
+    ReplyService.Situation s = opened.situation();
+    Language language = opened.language();
+    String done = usable(opened, token, request, response, model);
     if (done != null) {
       return done;
     }
@@ -79,13 +79,13 @@ public class ReplyPageController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    Optional<ReplyTokens.Grant> grant = grant(token, request, response);
-    if (grant.isEmpty()) {
+    Opened opened = open(token, lang, request, response);
+    if (opened == null) {
       return unknown(request, response);
     }
-    ReplyService.Situation s = replies.situation(grant.get().campaignId(), grant.get().inviteeCode());
-    Language language = ReplyPages.language(lang, s.invitee().language());
-    String done = usable(grant.get(), s, language, token, request, response, model);
+    ReplyService.Situation s = opened.situation();
+    Language language = opened.language();
+    String done = usable(opened, token, request, response, model);
     if (done != null) {
       return done;
     }
@@ -122,16 +122,29 @@ public class ReplyPageController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    Optional<ReplyTokens.Grant> grant = grant(token, request, response);
-    if (grant.isEmpty()) {
+    Opened opened = open(token, lang, request, response);
+    if (opened == null) {
       return unknown(request, response);
     }
-    ReplyService.Situation s = replies.situation(grant.get().campaignId(), grant.get().inviteeCode());
-    Language language = ReplyPages.language(lang, s.invitee().language());
+    ReplyService.Situation s = opened.situation();
+    Language language = opened.language();
     pages.prepare(request, response, language);
     pages.describe(model, s, language, "/reply/" + token + "/done");
     model.addAttribute("back", "/reply/" + token + "?lang=" + language.code());
     return "reply/done";
+  }
+
+  /** What a known link opens: its grant, where the invitation stands, and the page's language. */
+  private record Opened(ReplyTokens.Grant grant, ReplyService.Situation situation, Language language) {}
+
+  /** Null for an unknown link (and for every link of a blocked client): the caller shows {@link #unknown}. */
+  private Opened open(String token, String lang, HttpServletRequest request, HttpServletResponse response) {
+    Optional<ReplyTokens.Grant> grant = grant(token, request, response);
+    if (grant.isEmpty()) {
+      return null;
+    }
+    ReplyService.Situation s = replies.situation(grant.get().campaignId(), grant.get().inviteeCode());
+    return new Opened(grant.get(), s, ReplyPages.language(lang, s.invitee().language()));
   }
 
   /** The grant of a known link; empty (and counted) for an unknown one, and for every link of a blocked client. */
@@ -160,11 +173,11 @@ public class ReplyPageController {
 
   /** Null when the page may show the form; otherwise the view that says why not. */
   private String usable(
-      ReplyTokens.Grant grant, ReplyService.Situation s, Language language, String token,
-      HttpServletRequest request, HttpServletResponse response, Model model) {
-    pages.prepare(request, response, language);
-    pages.describe(model, s, language, "/reply/" + token);
-    if (grant.expiredAt(ClockUtil.getCurrentTime().toInstant())) {
+      Opened opened, String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+    ReplyService.Situation s = opened.situation();
+    pages.prepare(request, response, opened.language());
+    pages.describe(model, s, opened.language(), "/reply/" + token);
+    if (opened.grant().expiredAt(ClockUtil.getCurrentTime().toInstant())) {
       response.setStatus(HttpStatus.GONE.value());
       model.addAttribute("why", "expired");
       return "reply/closed";
