@@ -39,14 +39,17 @@ public class AttendanceCheck implements TaskListener {
   private final InvitationFactsLoader facts;
   private final InvitationTimings timings;
   private final AttendanceUploads uploads;
+  private final CampaignAttendance campaignAttendance;
 
   public AttendanceCheck(
       MeetingPlatform platform,
       RepresentativeRepository representatives,
       InvitationFactsLoader facts,
       InvitationTimings timings,
-      AttendanceUploads uploads) {
+      AttendanceUploads uploads,
+      CampaignAttendance campaignAttendance) {
     this.uploads = uploads;
+    this.campaignAttendance = campaignAttendance;
     this.platform = platform;
     this.representatives = representatives;
     this.facts = facts;
@@ -65,10 +68,7 @@ public class AttendanceCheck implements TaskListener {
 
   /** Records the attendance of this invitation's representatives from the given sessions. */
   public void record(DelegateExecution execution, InvitationFacts f, List<MeetingPlatform.Participation> sessions) {
-    List<AttendanceMatcher.Person> people = representatives.findRegisteredInCampaign(f.campaign().id()).stream()
-        .map(r -> new AttendanceMatcher.Person(r.id(), r.registrantId(), r.email(), r.fullName()))
-        .toList();
-    AttendanceMatcher.Result result = AttendanceMatcher.match(sessions, people);
+    AttendanceMatcher.Result result = campaignAttendance.match(f.campaign().id(), sessions);
     boolean anyAttended = false;
     List<Representative> absent = new ArrayList<>();
     for (Representative r : representatives.findForInvitee(f.campaign().id(), f.invitee().code())) {

@@ -6,7 +6,6 @@ import java.util.List;
 import org.ipu.outreach.InvalidInputException;
 import org.ipu.outreach.campaign.CampaignRepository;
 import org.ipu.outreach.meeting.MeetingPlatform.Participation;
-import org.ipu.outreach.reply.RepresentativeRepository;
 import org.ipu.outreach.security.StaffAccess;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,14 +26,15 @@ public class AttendanceUploadController {
 
   private final AttendanceUploads uploads;
   private final CampaignRepository campaigns;
-  private final RepresentativeRepository representatives;
+  private final CampaignAttendance campaignAttendance;
   private final StaffAccess staff;
 
   public AttendanceUploadController(
-      AttendanceUploads uploads, CampaignRepository campaigns, RepresentativeRepository representatives, StaffAccess staff) {
+      AttendanceUploads uploads, CampaignRepository campaigns, CampaignAttendance campaignAttendance,
+      StaffAccess staff) {
     this.uploads = uploads;
     this.campaigns = campaigns;
-    this.representatives = representatives;
+    this.campaignAttendance = campaignAttendance;
     this.staff = staff;
   }
 
@@ -67,10 +67,7 @@ public class AttendanceUploadController {
     }
     List<Participation> sessions = ZoomParticipantCsv.parse(in);
     uploads.replace(campaignId, sessions);
-    List<AttendanceMatcher.Person> people = representatives.findRegisteredInCampaign(campaignId).stream()
-        .map(r -> new AttendanceMatcher.Person(r.id(), r.registrantId(), r.email(), r.fullName()))
-        .toList();
-    AttendanceMatcher.Result result = AttendanceMatcher.match(sessions, people);
+    AttendanceMatcher.Result result = campaignAttendance.match(campaignId, sessions);
     return new UploadResult(sessions.size(), result.minutesByRepresentative().size(),
         result.unmatched().stream().map(AttendanceMatcher.UnmatchedAttendee::describe).toList());
   }

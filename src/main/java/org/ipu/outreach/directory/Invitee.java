@@ -18,4 +18,10 @@ public record Invitee(
     String salutation,
     String presidentEmail,
     String secretaryEmail,
-    ZoneId timeZone) {}
+    ZoneId timeZone) {
+
+  Invitee withGroups(Set<GeopoliticalGroup> groups) {
+    return new Invitee(code, name, country, kind, groups, language, presidentName, salutation, presidentEmail,
+        secretaryEmail, timeZone);
+  }
+}

@@ -29,10 +29,21 @@ public class InviteeRepository {
     this.jdbc = jdbc;
   }
 
+  /** The invitee with its groups, in one query: letters read it for every invitation step. */
   public Optional<Invitee> find(String code) {
+    Set<GeopoliticalGroup> groups = EnumSet.noneOf(GeopoliticalGroup.class);
     List<Invitee> found =
-        withGroups(jdbc.query("select " + COLUMNS + " from invitee where code = ?", this::row, code));
-    return found.stream().findFirst();
+        jdbc.query(
+            "select " + COLUMNS + ", group_code from invitee left join invitee_group on invitee_code = code"
+                + " where code = ?",
+            (rs, n) -> {
+              if (rs.getString("group_code") != null) {
+                groups.add(GeopoliticalGroup.valueOf(rs.getString("group_code")));
+              }
+              return n == 0 ? row(rs, n) : null;
+            },
+            code);
+    return found.stream().findFirst().map(i -> i.withGroups(groups));
   }
 
   public List<Invitee> findAll() {
@@ -102,24 +113,14 @@ public class InviteeRepository {
       return invitees;
     }
     Map<String, Set<GeopoliticalGroup>> groups = new HashMap<>();
-    // A single invitee is read on every process step: do not read the groups of the whole directory.
-    boolean single = invitees.size() == 1;
     jdbc.query(
-        "select invitee_code, group_code from invitee_group" + (single ? " where invitee_code = ?" : ""),
+        "select invitee_code, group_code from invitee_group",
         rs -> {
           groups
               .computeIfAbsent(rs.getString(1), c -> EnumSet.noneOf(GeopoliticalGroup.class))
               .add(GeopoliticalGroup.valueOf(rs.getString(2)));
-        },
-        single ? new Object[] {invitees.get(0).code()} : new Object[0]);
-    return invitees.stream()
-        .map(
-            i ->
-                new Invitee(
-                    i.code(), i.name(), i.country(), i.kind(),
-                    groups.getOrDefault(i.code(), Set.of()), i.language(), i.presidentName(),
-                    i.salutation(), i.presidentEmail(), i.secretaryEmail(), i.timeZone()))
-        .toList();
+        });
+    return invitees.stream().map(i -> i.withGroups(groups.getOrDefault(i.code(), Set.of()))).toList();
   }
 
   private Invitee row(ResultSet rs, int n) throws SQLException {

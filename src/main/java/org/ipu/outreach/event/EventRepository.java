@@ -23,12 +23,28 @@ public class EventRepository {
     this.jdbc = jdbc;
   }
 
+  /** The event with its translated texts, in one query: letters read it for every invitation step. */
   public Optional<OutreachEvent> find(String code) {
-    return jdbc.query("select * from outreach_event where code = ?", this::row, code).stream().findFirst();
+    Map<Language, OutreachEvent.Translation> texts = new EnumMap<>(Language.class);
+    List<OutreachEvent> found =
+        jdbc.query(
+            "select e.*, t.language as text_language, t.title as text_title, t.audience_note as text_note"
+                + " from outreach_event e left join event_text t on t.event_code = e.code where e.code = ?",
+            (rs, n) -> {
+              if (rs.getString("text_language") != null) {
+                texts.put(
+                    Language.parse(rs.getString("text_language")).orElseThrow(),
+                    new OutreachEvent.Translation(rs.getString("text_title"), rs.getString("text_note")));
+              }
+              return n == 0 ? row(rs, Map.of()) : null;
+            },
+            code);
+    return found.stream().findFirst().map(e -> e.withTranslations(texts));
   }
 
   public List<OutreachEvent> findAll() {
-    return jdbc.query("select * from outreach_event order by starts_at", this::row);
+    return jdbc.query(
+        "select * from outreach_event order by starts_at", (rs, n) -> row(rs, translations(rs.getString("code"))));
   }
 
   private Map<Language, OutreachEvent.Translation> translations(String code) {
@@ -76,7 +92,7 @@ public class EventRepository {
                     e.code(), language.code(), t.title(), t.audienceNote()));
   }
 
-  private OutreachEvent row(ResultSet rs, int n) throws SQLException {
+  private static OutreachEvent row(ResultSet rs, Map<Language, OutreachEvent.Translation> texts) throws SQLException {
     ZoneId zone = ZoneId.of(rs.getString("time_zone"));
     return new OutreachEvent(
         rs.getString("code"),
@@ -91,6 +107,6 @@ public class EventRepository {
         rs.getTimestamp("reply_deadline").toInstant(),
         rs.getString("signatory_name"),
         rs.getString("signatory_title"),
-        translations(rs.getString("code")));
+        texts);
   }
 }

@@ -39,6 +39,11 @@ public record OutreachEvent(
         signatoryTitle, Map.of());
   }
 
+  OutreachEvent withTranslations(Map<Language, Translation> texts) {
+    return new OutreachEvent(code, title, start, end, meetingId, interpretationLanguages, audienceNote, replyDeadline,
+        signatoryName, signatoryTitle, texts);
+  }
+
   public boolean hasStartedAt(Instant now) {
     return !start.toInstant().isAfter(now);
   }

@@ -66,17 +66,16 @@ public class LetterSteps {
    * created only when the letter is really written, so that a step run again leaves no unused token.
    */
   private void queue(MailKind kind, InvitationFacts f, LetterContext context, Recipients to, Origin origin) {
-    if (letters.isQueued(origin.dedupKey())) {
+    if (!WITH_REPLY_LINK.contains(kind)) {
+      letters.queue(kind, context, to, origin);
       return;
     }
-    LetterContext letter = context;
-    if (WITH_REPLY_LINK.contains(kind)) {
+    letters.queue(kind, () -> {
       String token =
           tokens.issue(
               f.campaign().id(), f.invitee().code(), f.event().end().toInstant(), ClockUtil.getCurrentTime().toInstant());
-      letter = context.withReplyUrl(replyPage.replyUrl(token));
-    }
-    letters.queue(kind, letter, to, origin);
+      return context.withReplyUrl(replyPage.replyUrl(token));
+    }, to, origin);
   }
 
   /** To the parliament, about each nominee of the latest nomination that has the given status. */

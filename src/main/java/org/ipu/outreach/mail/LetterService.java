@@ -1,5 +1,6 @@
 package org.ipu.outreach.mail;
 
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
@@ -21,16 +22,20 @@ public class LetterService {
   /** Where the letter belongs: its unique key and the process instance that decided to send it. */
   public record Origin(String dedupKey, String processInstanceId, String businessKey) {}
 
-  /** Whether the letter with this key is in the outbox already (so a step run again writes nothing new). */
-  public boolean isQueued(String dedupKey) {
-    return outbox.exists(dedupKey);
-  }
-
   /** Returns false when this very letter (same key) is in the outbox already. */
   public boolean queue(MailKind kind, LetterContext context, Recipients to, Origin origin) {
+    return queue(kind, () -> context, to, origin);
+  }
+
+  /**
+   * The same, for a context made only when the letter is really written (e.g. with a new personal link),
+   * so that a step run again leaves nothing behind.
+   */
+  public boolean queue(MailKind kind, Supplier<LetterContext> letter, Recipients to, Origin origin) {
     if (outbox.exists(origin.dedupKey())) {
       return false;
     }
+    LetterContext context = letter.get();
     ComposedMail mail = composer.compose(kind, context);
     outbox.enqueue(
         new MailOutbox.NewMail(

@@ -55,11 +55,11 @@ public class MailOutbox {
   }
 
   /** Due mails, plus those whose sender died while holding them (they are sent again, same Message-ID). */
-  public List<Long> due(Instant now, int limit) {
-    return jdbc.queryForList(
-        "select id from mail_outbox where (status = 'PENDING' and next_attempt_at <= ?)"
+  public List<OutboxMail> due(Instant now, int limit) {
+    return jdbc.query(
+        "select * from mail_outbox where (status = 'PENDING' and next_attempt_at <= ?)"
             + " or (status = 'SENDING' and claimed_until < ?) order by id fetch first " + limit + " rows only",
-        Long.class, Timestamp.from(now), Timestamp.from(now));
+        this::row, Timestamp.from(now), Timestamp.from(now));
   }
 
   /** Takes the mail for this sender; false when another sender (or node) took it first. */

@@ -72,6 +72,18 @@ public class RepresentativeRepository {
         RepresentativeStatus.REGISTERED.name());
   }
 
+  /** Which representatives of a campaign are registered, in a few numbers: equal numbers, same set. */
+  public record Fingerprint(long count, long idSum, long idSquareSum) {}
+
+  public Fingerprint registeredFingerprint(String campaignId) {
+    return jdbc.queryForObject(
+        "select count(*), coalesce(sum(id), 0), coalesce(sum(id * id), 0) from representative"
+            + " where campaign_id = ? and status = ?",
+        (rs, n) -> new Fingerprint(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
+        campaignId,
+        RepresentativeStatus.REGISTERED.name());
+  }
+
   public void setStatus(long id, RepresentativeStatus status) {
     jdbc.update("update representative set status = ? where id = ?", status.name(), id);
   }

@@ -97,6 +97,17 @@ class OutboxPacingTest {
   }
 
   @Test
+  void theSenderKeepsTheApplicationsSessionSettingsAndSendsWithoutNaglesDelay() throws Exception {
+    jakarta.mail.Session session = sender(0, 50, smtp(2525, 1234)).sendingSession();
+
+    assertThat(session.getProperty("mail.smtp.timeout")).isEqualTo("1234");
+    javax.net.SocketFactory factory = (javax.net.SocketFactory) session.getProperties().get("mail.smtp.socketFactory");
+    try (java.net.Socket socket = factory.createSocket()) {
+      assertThat(socket.getTcpNoDelay()).as("TCP_NODELAY").isTrue();
+    }
+  }
+
+  @Test
   void connectReadAndWriteTimeoutsAreConfigured() {
     YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
     yaml.setResources(new ClassPathResource("application.yaml"));

@@ -46,6 +46,38 @@ class SenderLeaseTest {
     assertThat(a.acquire(HOLD)).as("a comes back, c holds the lease now").isFalse();
   }
 
+  @Test
+  void keepingTheLeaseRenewsItOnlyOnceAQuarterOfTheHoldHasPassed() {
+    MovingClock clock = new MovingClock(T0);
+    SenderLease a = new SenderLease(jdbc, clock);
+    assertThat(a.acquire(HOLD)).isTrue();
+
+    clock.now = T0.plus(Duration.ofMinutes(1));
+    assertThat(a.keep(HOLD)).isTrue();
+    assertThat(heldUntil()).as("within a quarter of the hold: not renewed").isEqualTo(T0.plus(HOLD));
+
+    clock.now = T0.plus(Duration.ofMinutes(2));
+    assertThat(a.keep(HOLD)).isTrue();
+    assertThat(heldUntil()).as("renewed").isEqualTo(clock.now.plus(HOLD));
+  }
+
+  @Test
+  void aNodePausedLongerThanTheHoldLearnsThatItLostTheLease() {
+    MovingClock clockA = new MovingClock(T0);
+    SenderLease a = new SenderLease(jdbc, clockA);
+    assertThat(a.acquire(HOLD)).isTrue();
+    SenderLease b = new SenderLease(jdbc, Clock.fixed(T0.plus(Duration.ofMinutes(6)), ZoneOffset.UTC));
+    assertThat(b.acquire(HOLD)).as("a's lease ran out during its pause").isTrue();
+
+    clockA.now = T0.plus(Duration.ofMinutes(6)).plusSeconds(1);
+    assertThat(a.keep(HOLD)).isFalse();
+  }
+
+  private Instant heldUntil() {
+    return jdbc.queryForObject("select held_until from mail_sender_lease where name = 'outbox'", java.sql.Timestamp.class)
+        .toInstant();
+  }
+
   static final class MovingClock extends Clock {
     Instant now;
 
