@@ -10,10 +10,12 @@ public class LetterService {
 
   private final MailComposer composer;
   private final MailOutbox outbox;
+  private final MimeLetters mime;
 
-  public LetterService(MailComposer composer, MailOutbox outbox) {
+  public LetterService(MailComposer composer, MailOutbox outbox, MimeLetters mime) {
     this.composer = composer;
     this.outbox = outbox;
+    this.mime = mime;
   }
 
   /** Who a letter goes to; cc may be null. */
@@ -40,7 +42,7 @@ public class LetterService {
     outbox.enqueue(
         new MailOutbox.NewMail(
             origin.dedupKey(), kind, context.invitee().language().code(), origin.processInstanceId(),
-            origin.businessKey(), to.to(), to.cc(), mail),
+            origin.businessKey(), to.to(), to.cc(), mail, mime.encode(to.to(), to.cc(), mail)),
         ClockUtil.getCurrentTime().toInstant());
     return true;
   }

@@ -29,7 +29,9 @@ public class MailOutbox {
       String businessKey,
       String to,
       String cc,
-      ComposedMail mail) {}
+      ComposedMail mail,
+      /** The letter as it will be sent (see MimeLetters); null: the sender encodes it. */
+      String encoded) {}
 
   /**
    * Adds the mail. The key names the letter (e.g. "campaign:invitee:INVITATION:1"); the caller has
@@ -41,12 +43,12 @@ public class MailOutbox {
     jdbc.update(
         "insert into mail_outbox (dedup_key, kind, language, process_instance_id, business_key, recipient_to,"
             + " recipient_cc, subject, body_text, body_html, attachment_name, attachment_type,"
-            + " attachment_content, status, attempts, next_attempt_at, created_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+            + " attachment_content, mime_message, status, attempts, next_attempt_at, created_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
         m.dedupKey(), m.kind().name(), m.language(), m.processInstanceId(), m.businessKey(), m.to(), m.cc(),
         m.mail().subject(), m.mail().text(), m.mail().html(),
         a == null ? null : a.fileName(), a == null ? null : a.contentType(), a == null ? null : a.content(),
-        OutboxStatus.PENDING.name(), Timestamp.from(now), Timestamp.from(now));
+        m.encoded(), OutboxStatus.PENDING.name(), Timestamp.from(now), Timestamp.from(now));
   }
 
   public boolean exists(String dedupKey) {
@@ -134,6 +136,7 @@ public class MailOutbox {
             ? null
             : new ComposedMail.Attachment(
                 attachmentName, rs.getString("attachment_type"), rs.getString("attachment_content")),
+        rs.getString("mime_message"),
         OutboxStatus.valueOf(rs.getString("status")),
         rs.getInt("attempts"),
         rs.getString("last_error"),

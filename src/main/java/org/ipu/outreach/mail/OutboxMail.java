@@ -16,6 +16,8 @@ public record OutboxMail(
     String text,
     String html,
     ComposedMail.Attachment attachment,
+    /** The letter as sent, MIME-encoded without its Message-ID; null for letters written before V6. */
+    String encoded,
     OutboxStatus status,
     int attempts,
     String lastError,

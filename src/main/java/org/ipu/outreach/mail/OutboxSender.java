@@ -1,16 +1,9 @@
 package org.ipu.outreach.mail;
 
-import jakarta.activation.DataHandler;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +34,7 @@ public class OutboxSender {
   private final OutreachMailProperties properties;
   private final MailIncidents incidents;
   private final SenderLease lease;
+  private final MimeLetters letters;
   /** System.nanoTime() of the latest message handed to the server: the rate holds across rounds. */
   private long lastSendNanos;
   private boolean sentBefore;
@@ -52,7 +46,9 @@ public class OutboxSender {
       JavaMailSenderImpl smtp,
       OutreachMailProperties properties,
       MailIncidents incidents,
-      SenderLease lease) {
+      SenderLease lease,
+      MimeLetters letters) {
+    this.letters = letters;
     this.outbox = outbox;
     this.smtp = smtp;
     this.properties = properties;
@@ -87,7 +83,7 @@ public class OutboxSender {
         }
         MimeMessage message;
         try {
-          message = toMime(mail);
+          message = letters.forDelivery(mail, messageId(mail));
         } catch (MessagingException | RuntimeException e) {
           failed(mail, e); // e.g. an address the outbox should never have accepted
           continue;
@@ -196,42 +192,6 @@ public class OutboxSender {
     }
   }
 
-  MimeMessage toMime(OutboxMail mail) throws MessagingException {
-    MimeMessage message = new StableIdMimeMessage(smtp.getSession(), messageId(mail));
-    message.setFrom(new InternetAddress(properties.from()));
-    message.setReplyTo(InternetAddress.parse(properties.replyTo()));
-    message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to()));
-    if (mail.cc() != null && !mail.cc().isBlank()) {
-      message.setRecipients(Message.RecipientType.CC, InternetAddress.parse(mail.cc()));
-    }
-    message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-    MimeMultipart alternative = new MimeMultipart("alternative");
-    MimeBodyPart text = new MimeBodyPart();
-    text.setText(mail.text(), StandardCharsets.UTF_8.name());
-    MimeBodyPart html = new MimeBodyPart();
-    html.setContent(mail.html(), "text/html; charset=UTF-8");
-    alternative.addBodyPart(text);
-    alternative.addBodyPart(html);
-    if (mail.attachment() == null) {
-      message.setContent(alternative);
-    } else {
-      MimeMultipart mixed = new MimeMultipart("mixed");
-      MimeBodyPart body = new MimeBodyPart();
-      body.setContent(alternative);
-      mixed.addBodyPart(body);
-      MimeBodyPart attachment = new MimeBodyPart();
-      attachment.setDataHandler(
-          new DataHandler(
-              new ByteArrayDataSource(
-                  mail.attachment().content().getBytes(StandardCharsets.UTF_8), mail.attachment().contentType())));
-      attachment.setFileName(mail.attachment().fileName());
-      mixed.addBodyPart(attachment);
-      message.setContent(mixed);
-    }
-    message.saveChanges();
-    return message;
-  }
-
   private String messageId(OutboxMail mail) {
     String from = properties.from();
     String domain = from.substring(from.lastIndexOf('@') + 1).replace(">", "").trim();
@@ -269,21 +229,6 @@ public class OutboxSender {
       } catch (MessagingException e) {
         log.debug("Closing the SMTP connection failed", e);
       }
-    }
-  }
-
-  /** A MimeMessage whose Message-ID is ours, not a random one made at saveChanges(). */
-  private static final class StableIdMimeMessage extends MimeMessage {
-    private final String id;
-
-    StableIdMimeMessage(Session session, String id) {
-      super(session);
-      this.id = id;
-    }
-
-    @Override
-    protected void updateMessageID() throws MessagingException {
-      setHeader("Message-ID", id);
     }
   }
 }

@@ -69,7 +69,7 @@ public class PersonalDataPurge {
     jdbc.update("delete from attendance_upload_session where campaign_id = ?", campaignId);
     jdbc.update(
         "update mail_outbox set recipient_to = ?, recipient_cc = null, subject = ?, body_text = '', body_html = '',"
-            + " attachment_content = null, last_error = null where business_key like ?",
+            + " attachment_content = null, mime_message = null, last_error = null where business_key like ?",
         REMOVED, REMOVED, keys);
     // the invitations' variables (replies, nominees) and the campaign's own (its sample letter)
     List<HistoricProcessInstance> instances = new java.util.ArrayList<>(

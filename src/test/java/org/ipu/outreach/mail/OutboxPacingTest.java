@@ -97,6 +97,18 @@ class OutboxPacingTest {
   }
 
   @Test
+  void aLetterWrittenIntoTheOutboxBeforeLettersWereStoredEncodedIsEncodedWhenSent() {
+    server = new RecordingSmtpServer(false);
+    outbox.enqueue(new MailOutbox.NewMail("old:1", MailKind.INVITATION, "fr", null, "old:1", "president@parliament.example",
+        null, new ComposedMail("Invitation à la réunion", "Texte", "<p>Texte</p>", null), null), Instant.now().minusSeconds(1));
+
+    assertThat(sender(0, 50, smtp(server.port(), 10_000)).deliverDue()).isEqualTo(1);
+
+    String data = server.received().get(0).data();
+    assertThat(data).contains("Subject: =?UTF-8?").contains("Message-ID: <outbox-").contains("multipart/alternative");
+  }
+
+  @Test
   void theSenderKeepsTheApplicationsSessionSettingsAndSendsWithoutNaglesDelay() throws Exception {
     jakarta.mail.Session session = sender(0, 50, smtp(2525, 1234)).sendingSession();
 
@@ -136,9 +148,11 @@ class OutboxPacingTest {
 
   private void enqueue(int n) {
     for (int i = 0; i < n; i++) {
-      outbox.enqueue(new MailOutbox.NewMail("pacing:" + i, MailKind.INVITATION, "en", null, "pacing:" + i,
-          "president" + i + "@parliament.example", null,
-          new ComposedMail("Letter " + i, "Text " + i, "<p>Text " + i + "</p>", null)), Instant.now().minusSeconds(1));
+      String to = "president" + i + "@parliament.example";
+      ComposedMail letter = new ComposedMail("Letter " + i, "Text " + i, "<p>Text " + i + "</p>", null);
+      outbox.enqueue(new MailOutbox.NewMail("pacing:" + i, MailKind.INVITATION, "en", null, "pacing:" + i, to, null,
+          letter, new MimeLetters(new JavaMailSenderImpl(), properties(0, 50)).encode(to, null, letter)),
+          Instant.now().minusSeconds(1));
     }
   }
 
@@ -155,10 +169,13 @@ class OutboxPacingTest {
   }
 
   private OutboxSender sender(int maxPerMinute, int batchSize, JavaMailSenderImpl smtp) {
-    OutreachMailProperties properties = new OutreachMailProperties("IPU <postbox@ipu.example.org>",
-        "postbox@ipu.example.org", 5, Duration.ofMinutes(1), maxPerMinute, Duration.ofSeconds(5), batchSize, false,
-        2525, Duration.ofMinutes(5));
+    OutreachMailProperties properties = properties(maxPerMinute, batchSize);
     return new OutboxSender(outbox, smtp, properties, new MailIncidents(Mockito.mock(RuntimeService.class)),
-        new SenderLease(jdbc));
+        new SenderLease(jdbc), new MimeLetters(smtp, properties));
+  }
+
+  private static OutreachMailProperties properties(int maxPerMinute, int batchSize) {
+    return new OutreachMailProperties("IPU <postbox@ipu.example.org>", "postbox@ipu.example.org", 5,
+        Duration.ofMinutes(1), maxPerMinute, Duration.ofSeconds(5), batchSize, false, 2525, Duration.ofMinutes(5));
   }
 }
