@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -56,21 +59,38 @@ public class MailOutbox {
     return n != null && n > 0;
   }
 
-  /** Due mails, plus those whose sender died while holding them (they are sent again, same Message-ID). */
-  public List<OutboxMail> due(Instant now, int limit) {
-    return jdbc.query(
-        "select * from mail_outbox where (status = 'PENDING' and next_attempt_at <= ?)"
-            + " or (status = 'SENDING' and claimed_until < ?) order by id fetch first " + limit + " rows only",
-        this::row, Timestamp.from(now), Timestamp.from(now));
-  }
+  private static final String DUE =
+      "((status = 'PENDING' and next_attempt_at <= ?) or (status = 'SENDING' and claimed_until < ?))";
 
-  /** Takes the mail for this sender; false when another sender (or node) took it first. */
-  public boolean claim(long id, Instant now, Duration hold) {
-    return jdbc.update(
-            "update mail_outbox set status = 'SENDING', claimed_until = ? where id = ?"
-                + " and ((status = 'PENDING' and next_attempt_at <= ?) or (status = 'SENDING' and claimed_until < ?))",
-            Timestamp.from(now.plus(hold)), id, Timestamp.from(now), Timestamp.from(now))
-        == 1;
+  /**
+   * Takes up to limit due mails for this sender, oldest first: those pending, plus those whose sender
+   * died while holding them (they are sent again, same Message-ID). A claim covers the round; until
+   * it runs out no other sender takes these mails.
+   */
+  public List<OutboxMail> claimDue(Instant now, Duration hold, int limit) {
+    Timestamp at = Timestamp.from(now);
+    List<OutboxMail> due = jdbc.query(
+        "select * from mail_outbox where " + DUE + " order by id fetch first " + limit + " rows only", this::row, at, at);
+    if (due.isEmpty()) {
+      return due;
+    }
+    Timestamp until = Timestamp.from(now.plus(hold));
+    String ids = String.join(", ", java.util.Collections.nCopies(due.size(), "?"));
+    List<Object> args = new ArrayList<>(List.of(until));
+    due.forEach(m -> args.add(m.id()));
+    args.addAll(List.of(at, at));
+    int claimed = jdbc.update(
+        "update mail_outbox set status = 'SENDING', claimed_until = ? where id in (" + ids + ") and " + DUE,
+        args.toArray());
+    if (claimed == due.size()) {
+      return due;
+    }
+    // another sender took some of them between the two statements (one whose lease ran out during a
+    // pause): ours are those with our claim
+    Set<Long> ours = new HashSet<>(jdbc.queryForList(
+        "select id from mail_outbox where status = 'SENDING' and claimed_until = ? and id in (" + ids + ")",
+        Long.class, args.subList(0, due.size() + 1).toArray()));
+    return due.stream().filter(m -> ours.contains(m.id())).toList();
   }
 
   public void markSent(long id, String messageId, Instant now) {

@@ -5,7 +5,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -21,8 +20,9 @@ import org.springframework.stereotype.Component;
  * "accepted by the server" and "marked sent" is recognisable as the same letter.
  *
  * <p>One node at a time sends ({@link SenderLease}, renewed during the round before it can run out).
- * Each mail is claimed just before it is sent, so a claim needs to cover one message only; a mail claimed by a node that died is sent again (same
- * Message-ID) once its claim has run out.
+ * A round claims its mails together; each is marked sent as soon as the server has accepted it, so a
+ * crash leaves at most one letter delivered but not marked. The mails a node that died had claimed
+ * are sent again (same Message-ID) once the claim has run out.
  */
 @Component
 public class OutboxSender {
@@ -69,7 +69,8 @@ public class OutboxSender {
     if (!lease.acquire(leaseHold)) {
       return 0; // another node is sending
     }
-    List<OutboxMail> due = outbox.due(ClockUtil.getCurrentTime().toInstant(), properties.batchSize());
+    List<OutboxMail> due =
+        outbox.claimDue(ClockUtil.getCurrentTime().toInstant(), properties.claimHold(), properties.batchSize());
     int sent = 0;
     Transport transport = null;
     try {
@@ -78,9 +79,6 @@ public class OutboxSender {
           break; // lost the lease (e.g. a long pause): the new holder goes on
         }
         OutboxMail mail = due.get(i);
-        if (!outbox.claim(mail.id(), ClockUtil.getCurrentTime().toInstant(), properties.claimHold())) {
-          continue; // sent meanwhile, e.g. by a node that held the lease before
-        }
         MimeMessage message;
         try {
           message = letters.forDelivery(mail, messageId(mail));
@@ -113,12 +111,7 @@ public class OutboxSender {
   }
 
   private void failRest(List<OutboxMail> rest, MessagingException e) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    for (OutboxMail mail : rest) {
-      if (outbox.claim(mail.id(), now, properties.claimHold())) {
-        failed(mail, e);
-      }
-    }
+    rest.forEach(mail -> failed(mail, e));
   }
 
   private Transport connect() throws MessagingException {
@@ -138,7 +131,7 @@ public class OutboxSender {
    * (40 ms on Linux), so that every few messages stalled for 40 ms (seen in the benchmark). STARTTLS
    * wraps the same socket, so it keeps the option; implicit TLS (smtps) keeps its own factory.
    */
-  Session sendingSession() {
+  public Session sendingSession() {
     Session session = smtp.getSession();
     if (!"smtp".equals(protocol())) {
       return session;

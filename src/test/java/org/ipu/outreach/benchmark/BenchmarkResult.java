@@ -14,7 +14,7 @@ record BenchmarkResult(
     long invitationMailMillis,
     int smtpConnections,
     double rawSmtpPerSecond,
-    double rawSmtpAppSessionPerSecond,
+    double rawSmtpSimplePerSecond,
     int meetingAddCalls,
     int meetingListPages,
     int meetingReportCalls,
