@@ -7,7 +7,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The benchmark on PostgreSQL: the embedded server of the tests (a database per size), or the server
+ * The benchmark on PostgreSQL: an embedded server with PostgreSQL's durability defaults (a database per
+ * size; the tests' server does not wait for the disk, production does), or the server
  * of -Dbenchmark.postgres.url (with -Dbenchmark.postgres.user and .password; each size then runs in
  * that database as it is).
  */
@@ -16,7 +17,7 @@ class CampaignBenchmarkPostgres extends CampaignBenchmark {
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     String url = System.getProperty("benchmark.postgres.url");
-    registry.add("spring.datasource.url", () -> url != null ? url : TestPostgres.jdbcUrl("benchmark_" + RUN.get()));
+    registry.add("spring.datasource.url", () -> url != null ? url : TestPostgres.durableJdbcUrl("benchmark_" + RUN.get()));
     registry.add("spring.datasource.username", () -> System.getProperty("benchmark.postgres.user", "postgres"));
     registry.add("spring.datasource.password", () -> System.getProperty("benchmark.postgres.password", "postgres"));
   }
