@@ -133,6 +133,10 @@ final class BenchmarkReport {
         PlotOrientation.VERTICAL, true, false, false);
     JFreeChart right = ChartFactory.createBarChart("SQL statements per invitee, whole lifecycle", "", "statements",
         statements, PlotOrientation.VERTICAL, true, false, false);
+    for (JFreeChart chart : List.of(left, right)) {
+      // "pg N=10000" fits without being cut to "..."
+      chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelWidthRatio(1.5f);
+    }
     int w = 700;
     int h = 450;
     BufferedImage image = new BufferedImage(2 * w, h, BufferedImage.TYPE_INT_RGB);
