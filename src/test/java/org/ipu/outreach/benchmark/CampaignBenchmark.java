@@ -47,6 +47,7 @@ import org.ipu.outreach.meeting.zoom.BenchmarkZoom;
 import org.ipu.outreach.reply.ReplyService;
 import org.ipu.outreach.reply.Representative;
 import org.ipu.outreach.reply.RepresentativeRole;
+import org.ipu.outreach.support.RecordingSmtpServer;
 import org.ipu.outreach.support.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,7 +86,7 @@ public abstract class CampaignBenchmark {
   static final String ATTENDANCE = "attendance";
   static final List<String> PHASES = List.of(INVITATION, REMINDER, REPLY_CONFIRM, REGISTRATION, ATTENDANCE);
 
-  static final CountingSmtpServer SMTP = new CountingSmtpServer();
+  static final RecordingSmtpServer SMTP = RecordingSmtpServer.countingOnly();
   static final BenchmarkZoom ZOOM = new BenchmarkZoom();
   /** Number of the current size's run: PostgreSQL runs get a database of their own per size. */
   static final AtomicInteger RUN = new AtomicInteger(1);

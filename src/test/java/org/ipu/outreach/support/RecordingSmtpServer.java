@@ -13,11 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A small SMTP server that records, for every message, the moment it accepted it (after the end of
  * DATA) and the connection it came on, so that a test can measure the sender's pacing and connection
  * reuse on the server side (GreenMail does not say when or over which connection a message came). {@code silent} makes it accept connections and never answer, as a hung relay.
+ * {@link #countingOnly()} keeps counts only (connections, messages, bytes), so that the benchmark's
+ * tens of thousands of letters do not fill the heap.
  */
 public final class RecordingSmtpServer implements AutoCloseable {
 
@@ -29,12 +32,25 @@ public final class RecordingSmtpServer implements AutoCloseable {
 
   private final ServerSocket socket;
   private final boolean silent;
+  private final boolean keep;
   private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger messages = new AtomicInteger();
+  private final AtomicLong bytes = new AtomicLong();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final List<Socket> clients = new CopyOnWriteArrayList<>();
 
   public RecordingSmtpServer(boolean silent) {
+    this(silent, true);
+  }
+
+  /** A server that answers and counts, but keeps no message. */
+  public static RecordingSmtpServer countingOnly() {
+    return new RecordingSmtpServer(false, false);
+  }
+
+  private RecordingSmtpServer(boolean silent, boolean keep) {
     this.silent = silent;
+    this.keep = keep;
     try {
       socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     } catch (IOException e) {
@@ -51,6 +67,15 @@ public final class RecordingSmtpServer implements AutoCloseable {
 
   public int connections() {
     return connections.get();
+  }
+
+  public int messages() {
+    return messages.get();
+  }
+
+  /** Characters of message data received, line ends included. */
+  public long bytes() {
+    return bytes.get();
   }
 
   public List<Received> received() {
@@ -93,10 +118,18 @@ public final class RecordingSmtpServer implements AutoCloseable {
           case "DATA" -> {
             reply(out, "354 go ahead");
             StringBuilder data = new StringBuilder();
+            long size = 0;
             while ((line = in.readLine()) != null && !line.equals(".")) {
-              data.append(line).append("\r\n");
+              size += line.length() + 2;
+              if (keep) {
+                data.append(line).append("\r\n");
+              }
             }
-            received.add(new Received(connection, mailFrom, System.nanoTime(), data.toString()));
+            bytes.addAndGet(size);
+            messages.incrementAndGet();
+            if (keep) {
+              received.add(new Received(connection, mailFrom, System.nanoTime(), data.toString()));
+            }
             reply(out, "250 accepted");
           }
           case "QUIT" -> {
