@@ -17,9 +17,9 @@ import org.ipu.outreach.invitation.InvitationProcess.Vars;
 import org.ipu.outreach.invitation.InvitationTimings;
 import org.ipu.outreach.meeting.MeetingPlatform;
 import org.ipu.outreach.meeting.MeetingSteps;
-import org.ipu.outreach.reply.Representative;
-import org.ipu.outreach.reply.RepresentativeRepository;
-import org.ipu.outreach.reply.RepresentativeStatus;
+import org.ipu.outreach.representative.Representative;
+import org.ipu.outreach.representative.RepresentativeRepository;
+import org.ipu.outreach.representative.RepresentativeStatus;
 import org.ipu.outreach.task.FormValues;
 import org.springframework.stereotype.Component;
 

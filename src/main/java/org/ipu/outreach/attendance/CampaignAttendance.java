@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ipu.outreach.meeting.MeetingPlatform.Participation;
-import org.ipu.outreach.reply.RepresentativeRepository;
+import org.ipu.outreach.representative.RepresentativeRepository;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,9 +6,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.ipu.outreach.InvalidInputException;
-import org.ipu.outreach.reply.Representative;
-import org.ipu.outreach.reply.RepresentativeRepository;
-import org.ipu.outreach.reply.RepresentativeStatus;
+import org.ipu.outreach.representative.Representative;
+import org.ipu.outreach.representative.RepresentativeRepository;
+import org.ipu.outreach.representative.RepresentativeStatus;
 import org.ipu.outreach.task.FormValues;
 import org.springframework.stereotype.Component;
 

@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipu.outreach.InvalidInputException;
-import org.ipu.outreach.reply.Nominees;
-import org.ipu.outreach.reply.RepresentativeRepository;
+import org.ipu.outreach.representative.Nominees;
+import org.ipu.outreach.representative.RepresentativeRepository;
 import org.ipu.outreach.task.FormValues;
 import org.springframework.stereotype.Component;
 

@@ -5,7 +5,7 @@ import org.ipu.outreach.campaign.Campaign;
 import org.ipu.outreach.directory.Invitee;
 import org.ipu.outreach.event.OutreachEvent;
 import org.ipu.outreach.mail.LetterContext;
-import org.ipu.outreach.reply.Representative;
+import org.ipu.outreach.representative.Representative;
 
 /** What one parliament's invitation is about: its campaign, the event and the invitee. */
 public record InvitationFacts(

@@ -11,12 +11,12 @@ import org.ipu.outreach.mail.LetterService;
 import org.ipu.outreach.mail.LetterService.Origin;
 import org.ipu.outreach.mail.LetterService.Recipients;
 import org.ipu.outreach.mail.MailKind;
-import org.ipu.outreach.reply.Nominees;
+import org.ipu.outreach.representative.Nominees;
 import org.ipu.outreach.reply.ReplyPageProperties;
 import org.ipu.outreach.reply.ReplyTokens;
-import org.ipu.outreach.reply.Representative;
-import org.ipu.outreach.reply.RepresentativeRepository;
-import org.ipu.outreach.reply.RepresentativeStatus;
+import org.ipu.outreach.representative.Representative;
+import org.ipu.outreach.representative.RepresentativeRepository;
+import org.ipu.outreach.representative.RepresentativeStatus;
 import org.springframework.stereotype.Component;
 
 /**

@@ -4,7 +4,7 @@ import static org.ipu.outreach.invitation.InvitationProcess.NomineeFields;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.ipu.outreach.reply.NominationValidator;
-import org.ipu.outreach.reply.Representative;
+import org.ipu.outreach.representative.Representative;
 
 /** The nominee fields shared by the follow-up and the confirm forms. */
 final class NomineeForm {

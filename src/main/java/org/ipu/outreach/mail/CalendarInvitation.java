@@ -25,7 +25,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
 import org.ipu.outreach.event.OutreachEvent;
-import org.ipu.outreach.reply.Representative;
+import org.ipu.outreach.representative.Representative;
 
 /**
  * The .ics attached to a registration confirmation: one VEVENT (METHOD:PUBLISH) with start and end in

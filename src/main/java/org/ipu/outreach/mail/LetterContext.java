@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.ipu.outreach.directory.Invitee;
 import org.ipu.outreach.event.OutreachEvent;
-import org.ipu.outreach.reply.Representative;
+import org.ipu.outreach.representative.Representative;
 
 /**
  * What a letter is about. {@code representative} is set for the mails addressed to a representative

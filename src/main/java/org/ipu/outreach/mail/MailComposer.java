@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.ipu.outreach.directory.Invitee;
 import org.ipu.outreach.directory.Language;
 import org.ipu.outreach.event.OutreachEvent;
-import org.ipu.outreach.reply.Representative;
+import org.ipu.outreach.representative.Representative;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;

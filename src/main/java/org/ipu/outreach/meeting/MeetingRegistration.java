@@ -4,8 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipu.outreach.invitation.InvitationFacts;
 import org.ipu.outreach.invitation.InvitationFactsLoader;
-import org.ipu.outreach.reply.Representative;
-import org.ipu.outreach.reply.RepresentativeStatus;
+import org.ipu.outreach.representative.Representative;
+import org.ipu.outreach.representative.RepresentativeStatus;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ipu.outreach.InvalidInputException;
 import org.ipu.outreach.directory.Language;
+import org.ipu.outreach.representative.Representative;
+import org.ipu.outreach.representative.RepresentativeRole;
 
 /** Server-side checks of a nominee's details, whatever form or endpoint they came from. */
 public final class NominationValidator {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.ipu.outreach.InvalidInputException;
 import org.ipu.outreach.invitation.InvitationProcess.Replies;
+import org.ipu.outreach.representative.Representative;
 import org.ipu.outreach.security.StaffAccess;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

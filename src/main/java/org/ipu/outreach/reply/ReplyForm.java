@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ipu.outreach.directory.Language;
+import org.ipu.outreach.representative.Representative;
+import org.ipu.outreach.representative.RepresentativeRole;
 
 /**
  * What the reply form sent, and its checks. Field names: {@code answer} ("nominate" or "decline"),

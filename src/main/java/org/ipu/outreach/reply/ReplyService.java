@@ -24,6 +24,10 @@ import org.ipu.outreach.invitation.InvitationProcess.Vars;
 import org.ipu.outreach.mail.LetterContext;
 import org.ipu.outreach.mail.LetterService;
 import org.ipu.outreach.mail.MailKind;
+import org.ipu.outreach.representative.Nominees;
+import org.ipu.outreach.representative.Representative;
+import org.ipu.outreach.representative.RepresentativeRepository;
+import org.ipu.outreach.representative.RepresentativeStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

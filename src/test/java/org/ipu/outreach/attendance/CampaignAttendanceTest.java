@@ -9,11 +9,11 @@ import static org.mockito.Mockito.when;
 import java.util.List;
 import org.ipu.outreach.directory.Language;
 import org.ipu.outreach.meeting.MeetingPlatform.Participation;
-import org.ipu.outreach.reply.Representative;
-import org.ipu.outreach.reply.RepresentativeRepository;
-import org.ipu.outreach.reply.RepresentativeRepository.Fingerprint;
-import org.ipu.outreach.reply.RepresentativeRole;
-import org.ipu.outreach.reply.RepresentativeStatus;
+import org.ipu.outreach.representative.Representative;
+import org.ipu.outreach.representative.RepresentativeRepository;
+import org.ipu.outreach.representative.RepresentativeRepository.Fingerprint;
+import org.ipu.outreach.representative.RepresentativeRole;
+import org.ipu.outreach.representative.RepresentativeStatus;
 import org.junit.jupiter.api.Test;
 
 /** The campaign-wide match is made once per report and reused, until the registered people change. */

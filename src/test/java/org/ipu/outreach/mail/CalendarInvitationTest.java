@@ -13,7 +13,7 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.ipu.outreach.event.OutreachEvent;
-import org.ipu.outreach.reply.Representative;
+import org.ipu.outreach.representative.Representative;
 import org.junit.jupiter.api.Test;
 
 class CalendarInvitationTest {

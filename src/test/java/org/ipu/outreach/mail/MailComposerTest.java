@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import org.ipu.outreach.directory.Invitee;
 import org.ipu.outreach.directory.Language;
 import org.ipu.outreach.event.OutreachEvent;
-import org.ipu.outreach.reply.Representative;
+import org.ipu.outreach.representative.Representative;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

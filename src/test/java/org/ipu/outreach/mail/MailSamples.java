@@ -13,9 +13,9 @@ import org.ipu.outreach.directory.Invitee;
 import org.ipu.outreach.directory.InviteeKind;
 import org.ipu.outreach.directory.Language;
 import org.ipu.outreach.event.OutreachEvent;
-import org.ipu.outreach.reply.Representative;
-import org.ipu.outreach.reply.RepresentativeRole;
-import org.ipu.outreach.reply.RepresentativeStatus;
+import org.ipu.outreach.representative.Representative;
+import org.ipu.outreach.representative.RepresentativeRole;
+import org.ipu.outreach.representative.RepresentativeStatus;
 
 /** Test data shared by the mail tests: the seed letter's event and one invitee per language. */
 final class MailSamples {

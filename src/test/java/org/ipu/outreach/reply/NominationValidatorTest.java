@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.ipu.outreach.InvalidInputException;
 import org.ipu.outreach.directory.Language;
+import org.ipu.outreach.representative.Representative;
+import org.ipu.outreach.representative.RepresentativeRole;
 import org.junit.jupiter.api.Test;
 
 class NominationValidatorTest {

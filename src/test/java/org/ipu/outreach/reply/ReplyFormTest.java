@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import org.ipu.outreach.directory.Language;
+import org.ipu.outreach.representative.RepresentativeRole;
 import org.junit.jupiter.api.Test;
 
 /** The reply form's checks, without the application. */

@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.ipu.outreach.invitation.InvitationProcess;
 import org.ipu.outreach.invitation.InvitationProcess.Elements;
 import org.ipu.outreach.invitation.InvitationProcess.NomineeFields;
+import org.ipu.outreach.representative.Representative;
+import org.ipu.outreach.representative.RepresentativeStatus;
 import org.ipu.outreach.support.Browser;
 import org.ipu.outreach.support.OutreachTestBase;
 import org.ipu.outreach.support.TestData;

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.ipu.outreach.invitation.InvitationProcess.Elements;
+import org.ipu.outreach.representative.Representative;
 import org.ipu.outreach.support.OutreachTestBase;
 import org.ipu.outreach.support.TestData;
 import org.ipu.outreach.support.TestUsers;

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.ipu.outreach.invitation.InvitationProcess.Elements;
-import org.ipu.outreach.reply.RepresentativeStatus;
+import org.ipu.outreach.representative.RepresentativeStatus;
 import org.ipu.outreach.support.Browser;
 import org.ipu.outreach.support.OutreachTestBase;
 import org.ipu.outreach.support.TestData;

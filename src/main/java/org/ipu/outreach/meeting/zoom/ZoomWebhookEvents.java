@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.ipu.outreach.invitation.InvitationProcess;
 import org.ipu.outreach.invitation.InvitationProcess.Elements;
-import org.ipu.outreach.reply.RepresentativeStatus;
+import org.ipu.outreach.representative.RepresentativeStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,4 +1,4 @@
-package org.ipu.outreach.reply;
+package org.ipu.outreach.representative;
 
 public enum RepresentativeStatus {
   NOMINATED,

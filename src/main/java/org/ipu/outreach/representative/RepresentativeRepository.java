@@ -1,4 +1,4 @@
-package org.ipu.outreach.reply;
+package org.ipu.outreach.representative;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
