@@ -75,6 +75,17 @@ public class CampaignRepository {
         "update campaign_invitee set launched = true where campaign_id = ? and invitee_code = ?", rows);
   }
 
+  /** Whether the invitee is on the campaign's invitee list. */
+  public boolean isInvited(String campaignId, String inviteeCode) {
+    Integer n =
+        jdbc.queryForObject(
+            "select count(*) from campaign_invitee where campaign_id = ? and invitee_code = ?",
+            Integer.class,
+            campaignId,
+            inviteeCode);
+    return n != null && n > 0;
+  }
+
   public boolean allLaunched(String campaignId) {
     Integer n =
         jdbc.queryForObject(

@@ -16,7 +16,7 @@ import org.ipu.outreach.directory.InviteeRepository;
 import org.ipu.outreach.directory.Language;
 import org.ipu.outreach.event.EventRepository;
 import org.ipu.outreach.event.OutreachEvent;
-import org.ipu.outreach.invitation.InvitationProcess;
+import org.ipu.outreach.invitation.InvitationInstances;
 import org.ipu.outreach.mail.LetterContext;
 import org.ipu.outreach.mail.MailComposer;
 import org.ipu.outreach.mail.MailKind;
@@ -33,6 +33,7 @@ public class CampaignService {
   private final InviteeRepository invitees;
   private final MailComposer composer;
   private final RuntimeService runtime;
+  private final InvitationInstances invitations;
   private final CampaignProperties properties;
 
   public CampaignService(
@@ -41,12 +42,14 @@ public class CampaignService {
       InviteeRepository invitees,
       MailComposer composer,
       RuntimeService runtime,
+      InvitationInstances invitations,
       CampaignProperties properties) {
     this.campaigns = campaigns;
     this.events = events;
     this.invitees = invitees;
     this.composer = composer;
     this.runtime = runtime;
+    this.invitations = invitations;
     this.properties = properties;
   }
 
@@ -133,14 +136,7 @@ public class CampaignService {
   public boolean launchBatch(String campaignId) {
     List<String> batch = campaigns.nextToLaunch(campaignId, properties.launchBatchSize());
     for (String code : batch) {
-      Invitee invitee = invitees.find(code).orElseThrow();
-      runtime
-          .createProcessInstanceByKey(InvitationProcess.KEY)
-          .businessKey(InvitationProcess.businessKey(campaignId, code))
-          .setVariable(InvitationProcess.Vars.CAMPAIGN_ID, campaignId)
-          .setVariable(InvitationProcess.Vars.INVITEE_CODE, code)
-          .setVariable(InvitationProcess.Vars.PARLIAMENT_NAME, invitee.name())
-          .execute();
+      invitations.start(campaignId, invitees.find(code).orElseThrow());
     }
     campaigns.markLaunched(campaignId, batch);
     return campaigns.allLaunched(campaignId);

@@ -10,14 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Execution;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.ipu.outreach.engine.JobRetryProperties;
-import org.ipu.outreach.invitation.InvitationProcess;
-import org.ipu.outreach.invitation.InvitationProcess.Elements;
-import org.ipu.outreach.invitation.InvitationProcess.Messages;
-import org.ipu.outreach.invitation.InvitationProcess.Vars;
+import org.ipu.outreach.invitation.InvitationInstance;
+import org.ipu.outreach.invitation.InvitationInstances;
 import org.ipu.outreach.meeting.RegistrationRequests.Request;
 import org.ipu.outreach.representative.Representative;
 import org.ipu.outreach.representative.RepresentativeRepository;
@@ -49,7 +44,7 @@ public class RegistrationBatcher {
   private final RegistrationRequests requests;
   private final RepresentativeRepository representatives;
   private final MeetingPlatform platform;
-  private final RuntimeService runtime;
+  private final InvitationInstances invitations;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final MeetingRegistrationProperties properties;
@@ -60,7 +55,7 @@ public class RegistrationBatcher {
       RegistrationRequests requests,
       RepresentativeRepository representatives,
       MeetingPlatform platform,
-      RuntimeService runtime,
+      InvitationInstances invitations,
       TransactionTemplate tx,
       Clock clock,
       MeetingRegistrationProperties properties,
@@ -68,7 +63,7 @@ public class RegistrationBatcher {
     this.requests = requests;
     this.representatives = representatives;
     this.platform = platform;
-    this.runtime = runtime;
+    this.invitations = invitations;
     this.tx = tx;
     this.clock = clock;
     this.properties = properties;
@@ -121,10 +116,7 @@ public class RegistrationBatcher {
       for (Request r : waiting) {
         wake(r, () -> {
           requests.done(r.businessKey());
-          runtime.createMessageCorrelation(Messages.MEETING_SETTINGS_WRONG)
-              .processInstanceBusinessKey(r.businessKey())
-              .setVariable(Vars.MEETING_PROBLEM, wrong.getMessage())
-              .correlate();
+          invitation(r).meetingSettingsWrong(wrong.getMessage());
         }, now, counts, 1);
       }
       return;
@@ -150,10 +142,9 @@ public class RegistrationBatcher {
           representatives.setRegistration(rep.id(), reg.registrantId(), reg.joinUrl());
         }
         requests.done(r.businessKey());
-        resolveIncidents(r.businessKey());
-        runtime.createMessageCorrelation(Messages.REPRESENTATIVES_REGISTERED)
-            .processInstanceBusinessKey(r.businessKey())
-            .correlate();
+        InvitationInstance invitation = invitation(r);
+        invitation.resolveIncidents(INCIDENT_TYPE);
+        invitation.representativesRegistered();
       }, now, counts, 0);
     }
   }
@@ -185,23 +176,15 @@ public class RegistrationBatcher {
 
   private void raiseIncident(String businessKey, String message) {
     try {
-      Execution waiting = runtime.createExecutionQuery()
-          .processInstanceBusinessKey(businessKey)
-          .processDefinitionKey(InvitationProcess.KEY)
-          .activityId(Elements.WAIT_FOR_REGISTRATION)
-          .singleResult();
-      if (waiting != null) {
-        runtime.createIncident(INCIDENT_TYPE, waiting.getId(), businessKey, message);
-      }
+      invitations.findByBusinessKey(businessKey).ifPresent(i -> i.raiseRegistrationIncident(INCIDENT_TYPE, message));
     } catch (RuntimeException e) {
       log.error("Could not raise the incident for {}: {}", businessKey, message, e);
     }
   }
 
-  private void resolveIncidents(String businessKey) {
-    runtime.createIncidentQuery().incidentType(INCIDENT_TYPE).configuration(businessKey).list().stream()
-        .map(Incident::getId)
-        .forEach(runtime::resolveIncident);
+  private InvitationInstance invitation(Request r) {
+    return invitations.findByBusinessKey(r.businessKey())
+        .orElseThrow(() -> new IllegalStateException("The invitation " + r.businessKey() + " is no longer running"));
   }
 
   private static String key(String email) {

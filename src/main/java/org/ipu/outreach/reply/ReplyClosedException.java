@@ -1,8 +1,8 @@
 package org.ipu.outreach.reply;
 
 /**
- * A reply that can no longer be taken through the reply page: the deadline has passed or the invitation
- * has ended. Nothing was stored; the page points to the secretariat's e-mail address instead.
+ * A reply that can no longer be taken on its channel: the deadline has passed (for the reply page) or
+ * the invitation has ended. Nothing was stored; the page points to the secretariat's e-mail address.
  */
 public class ReplyClosedException extends RuntimeException {
 

@@ -1,9 +1,12 @@
 package org.ipu.outreach.reply;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.ipu.outreach.directory.Language;
 import org.ipu.outreach.representative.Representative;
 import org.ipu.outreach.representative.RepresentativeRole;
@@ -97,8 +100,8 @@ public final class ReplyForm {
     return new ReplyForm(NOMINATE, more, reason);
   }
 
-  /** The outcome of the checks: the nominations when there is no problem. */
-  public record Checked(List<Representative.Nomination> nominees, String declineReason, Map<String, Problem> problems) {
+  /** The outcome of the checks: the reply when there is no problem. */
+  public record Checked(Reply reply, Map<String, Problem> problems) {
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -110,13 +113,14 @@ public final class ReplyForm {
       if (reason != null && reason.trim().length() > MAX_REASON) {
         problems.put("reason", new Problem("error.tooLong", MAX_REASON));
       }
-      return new Checked(List.of(), reason, problems);
+      return new Checked(Reply.declined(reason), problems);
     }
     if (!NOMINATE.equals(answer)) {
       problems.put("answer", new Problem("error.answer"));
-      return new Checked(List.of(), null, problems);
+      return new Checked(null, problems);
     }
     List<Representative.Nomination> nominees = new ArrayList<>();
+    Set<String> emails = new HashSet<>();
     int filled = 0;
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
@@ -132,8 +136,12 @@ public final class ReplyForm {
       if (RepresentativeRole.parse(row.role()).isEmpty()) {
         problems.put(p + "role", new Problem("error.role"));
       }
-      if (text(row.email(), p + "email", true, 320, problems) && !NominationValidator.isEmail(row.email().trim())) {
-        problems.put(p + "email", new Problem("error.email"));
+      if (text(row.email(), p + "email", true, 320, problems)) {
+        if (!NominationValidator.isEmail(row.email().trim())) {
+          problems.put(p + "email", new Problem("error.email"));
+        } else if (!emails.add(row.email().trim().toLowerCase(Locale.ROOT))) {
+          problems.put(p + "email", new Problem("error.duplicateEmail"));
+        }
       }
       if (Language.parse(row.language()).isEmpty()) {
         problems.put(p + "language", new Problem("error.language"));
@@ -152,7 +160,7 @@ public final class ReplyForm {
     } else if (filled > maxNominees) {
       problems.put("answer", new Problem("error.tooMany", maxNominees));
     }
-    return new Checked(nominees, null, problems);
+    return new Checked(problems.isEmpty() ? Reply.nominated(nominees) : null, problems);
   }
 
   /** Checks one text field; true when it has a value to check further. */

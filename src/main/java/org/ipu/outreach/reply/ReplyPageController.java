@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * expired links 410. Nothing on these pages is logged: neither the link nor what was typed.
  */
 @Controller
-public class ReplyPageController {
+class ReplyPageController {
 
   /** Request attribute: this client was refused before its link was even looked up. */
   private static final String BLOCKED = ReplyPageController.class.getName() + ".blocked";
@@ -28,21 +28,21 @@ public class ReplyPageController {
   private final ReplyTokens tokens;
   private final ReplyService replies;
   private final ReplyPages pages;
-  private final FormTokens formTokens;
+  private final ReplyFormHandler form;
   private final WrongTokenLimiter limiter;
   private final ReplyPageProperties properties;
 
-  public ReplyPageController(
+  ReplyPageController(
       ReplyTokens tokens,
       ReplyService replies,
       ReplyPages pages,
-      FormTokens formTokens,
+      ReplyFormHandler form,
       WrongTokenLimiter limiter,
       ReplyPageProperties properties) {
     this.tokens = tokens;
     this.replies = replies;
     this.pages = pages;
-    this.formTokens = formTokens;
+    this.form = form;
     this.limiter = limiter;
     this.properties = properties;
   }
@@ -64,11 +64,7 @@ public class ReplyPageController {
     if (done != null) {
       return done;
     }
-    pages.form(
-        model, ReplyForm.prefill(s.currentNominees(),
-            properties.nomineeRows()),
-        Map.of(), language, action(token, language), formTokens.issue(purpose(token)));
-    return "reply/page";
+    return form.show(s, language, door(token, language), model);
   }
 
   @PostMapping("/reply/{token}")
@@ -89,30 +85,9 @@ public class ReplyPageController {
     if (done != null) {
       return done;
     }
-    ReplyForm form = ReplyForm.parse(params, properties.maxNominees() + 1);
-    String csrf = formTokens.issue(purpose(token));
-    if (!formTokens.valid(purpose(token), params.get("csrf"))) {
-      response.setStatus(HttpStatus.FORBIDDEN.value());
-      pages.form(model, form, Map.of("form", new ReplyForm.Problem("error.csrf")), language, action(token, language), csrf);
-      return "reply/page";
-    }
-    if ("add".equals(params.get("action"))) {
-      pages.form(model, form.withAnotherRow(properties.maxNominees()), Map.of(), language, action(token, language), csrf);
-      return "reply/page";
-    }
-    ReplyForm.Checked checked = form.check(properties.maxNominees());
-    if (!checked.ok()) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      pages.form(model, form, checked.problems(), language, action(token, language), csrf);
-      return "reply/page";
-    }
-    try {
-      replies.replyFromPage(s.campaign().id(), s.invitee().code(), checked.nominees(), checked.declineReason(), false);
-    } catch (ReplyClosedException e) {
-      // the situation changed between showing and sending (e.g. staff confirmed meanwhile)
-      return closed(replies.situation(s.campaign().id(), s.invitee().code()), model);
-    }
-    return "redirect:/reply/" + token + "/done?lang=" + language.code();
+    // the situation may change between showing and sending (e.g. staff confirmed meanwhile)
+    return form.submit(s, language, door(token, language), params, response, model,
+        () -> closed(replies.situation(s.campaign().id(), s.invitee().code()), model));
   }
 
   @GetMapping("/reply/{token}/done")
@@ -182,7 +157,7 @@ public class ReplyPageController {
       model.addAttribute("why", "expired");
       return "reply/closed";
     }
-    if (!s.open(false)) {
+    if (!s.open(ReplyChannel.REPLY_PAGE)) {
       return closed(s, model);
     }
     return null;
@@ -195,8 +170,10 @@ public class ReplyPageController {
     return "reply/closed";
   }
 
-  private static String action(String token, Language language) {
-    return "/reply/" + token + "?lang=" + language.code();
+  private static ReplyFormHandler.Door door(String token, Language language) {
+    return new ReplyFormHandler.Door(
+        "/reply/" + token + "?lang=" + language.code(), purpose(token), ReplyChannel.REPLY_PAGE, null,
+        "/reply/" + token + "/done?lang=" + language.code());
   }
 
   /** What the form token of a public page is bound to: this link (by its hash, never the link itself). */

@@ -3,24 +3,23 @@ package org.ipu.outreach.reply;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.ipu.outreach.InvalidInputException;
+import org.ipu.outreach.NotFoundException;
 import org.ipu.outreach.campaign.Campaign;
 import org.ipu.outreach.campaign.CampaignRepository;
 import org.ipu.outreach.directory.Invitee;
 import org.ipu.outreach.directory.InviteeRepository;
 import org.ipu.outreach.event.EventRepository;
 import org.ipu.outreach.event.OutreachEvent;
+import org.ipu.outreach.invitation.InvitationInstance;
+import org.ipu.outreach.invitation.InvitationInstances;
 import org.ipu.outreach.invitation.InvitationProcess;
-import org.ipu.outreach.invitation.InvitationProcess.Messages;
-import org.ipu.outreach.invitation.InvitationProcess.Replies;
-import org.ipu.outreach.invitation.InvitationProcess.Vars;
 import org.ipu.outreach.mail.LetterContext;
 import org.ipu.outreach.mail.LetterService;
 import org.ipu.outreach.mail.MailKind;
@@ -31,38 +30,48 @@ import org.ipu.outreach.representative.RepresentativeStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records a parliament's reply and hands it to its waiting invitation process. */
+/**
+ * Records a parliament's reply, whatever channel it came by ({@link ReplyChannel}): the same checks,
+ * the same withdrawal of earlier nominees, the same process effect and the same "reply received"
+ * letter for all of them.
+ */
 @Service
 public class ReplyService {
 
-  /** Nominees a new reply on the reply page replaces: everybody not yet registered, rejected or withdrawn. */
+  /** Nominees a new reply replaces: everybody not yet registered, rejected or withdrawn. */
   private static final Set<RepresentativeStatus> REPLACEABLE =
       EnumSet.of(RepresentativeStatus.NOMINATED, RepresentativeStatus.CONFIRMED);
 
   private final RepresentativeRepository representatives;
-  private final RuntimeService runtime;
+  private final InvitationInstances invitations;
   private final CampaignRepository campaigns;
   private final EventRepository events;
   private final InviteeRepository invitees;
   private final LetterService letters;
+  private final ReplyLog log;
+  private final ReplyPageProperties properties;
 
   public ReplyService(
       RepresentativeRepository representatives,
-      RuntimeService runtime,
+      InvitationInstances invitations,
       CampaignRepository campaigns,
       EventRepository events,
       InviteeRepository invitees,
-      LetterService letters) {
+      LetterService letters,
+      ReplyLog log,
+      ReplyPageProperties properties) {
     this.representatives = representatives;
-    this.runtime = runtime;
+    this.invitations = invitations;
     this.campaigns = campaigns;
     this.events = events;
     this.invitees = invitees;
     this.letters = letters;
+    this.log = log;
+    this.properties = properties;
   }
 
   /**
-   * Where one parliament's invitation stands, as the reply page needs it. {@code replyDeadline} is the
+   * Where one parliament's invitation stands, as the reply pages need it. {@code replyDeadline} is the
    * deadline of the current reply round: the campaign's, or a later one after staff asked for another
    * nominee.
    */
@@ -76,8 +85,8 @@ public class ReplyService {
       List<Representative> currentNominees) {
 
     /** Whether a reply can be given now: by the parliament until the deadline, by staff also after it. */
-    public boolean open(boolean byStaff) {
-      return stage != Stage.ENDED && (byStaff || !deadlinePassed);
+    public boolean open(ReplyChannel channel) {
+      return stage != Stage.ENDED && (channel.byStaff() || !deadlinePassed);
     }
 
     /** Why no reply can be given now, as the page words it. */
@@ -98,187 +107,121 @@ public class ReplyService {
     ENDED
   }
 
+  /** What recording a reply did: the new representatives' ids, or that it went to staff as a task. */
+  public record Recorded(List<Long> representativeIds, boolean forwardedToStaff) {}
+
   public Situation situation(String campaignId, String inviteeCode) {
-    Campaign campaign =
-        campaigns.find(campaignId).orElseThrow(() -> new IllegalStateException("No campaign " + campaignId));
+    Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> unknown(campaignId, inviteeCode));
+    if (!campaigns.isInvited(campaignId, inviteeCode)) {
+      throw unknown(campaignId, inviteeCode);
+    }
     OutreachEvent event =
         events.find(campaign.eventCode()).orElseThrow(() -> new IllegalStateException("No event " + campaign.eventCode()));
     Invitee invitee =
-        invitees.find(inviteeCode).orElseThrow(() -> new IllegalStateException("No invitee " + inviteeCode));
+        invitees.find(inviteeCode).orElseThrow(() -> unknown(campaignId, inviteeCode));
     List<Representative> current =
         representatives.findForInvitee(campaignId, inviteeCode).stream()
             .filter(r -> REPLACEABLE.contains(r.status()) || r.status() == RepresentativeStatus.REGISTERED)
             .toList();
-    ProcessInstance instance = instance(campaignId, inviteeCode);
     Instant deadline = campaign.replyDeadline();
-    Stage stage;
-    if (instance == null) {
-      stage = Stage.ENDED;
-    } else {
-      Object roundDeadline = runtime.getVariable(instance.getId(), Vars.REPLY_DUE_AT);
-      if (roundDeadline instanceof java.util.Date d && d.toInstant().isAfter(deadline)) {
-        deadline = d.toInstant();
+    Stage stage = Stage.ENDED;
+    InvitationInstance instance = invitations.find(campaignId, inviteeCode).orElse(null);
+    if (instance != null) {
+      Instant roundDeadline = instance.replyDueAt();
+      if (roundDeadline != null && roundDeadline.isAfter(deadline)) {
+        deadline = roundDeadline;
       }
-      if (waitsFor(instance, Messages.PARLIAMENT_REPLIED)) {
-        stage = Stage.WAITING;
-      } else if (waitsFor(instance, Messages.NOMINATION_CHANGED)) {
-        stage = Stage.CONFIRMING;
-      } else {
-        stage = Stage.REGISTERED;
-      }
+      stage = instance.waitsForReply() ? Stage.WAITING : instance.confirmingNominees() ? Stage.CONFIRMING : Stage.REGISTERED;
     }
     boolean passed = !ClockUtil.getCurrentTime().toInstant().isBefore(deadline);
     return new Situation(campaign, event, invitee, stage, deadline, passed, current);
   }
 
   /**
-   * A reply given on the reply page (by the parliament, or by staff on its behalf): replaces any earlier
-   * nominees that are not registered, stores the new ones, moves the process on and writes the
-   * confirmation to the parliament; once the representatives are registered, the new reply becomes a
-   * staff task instead and nothing else changes. {@code nominees} empty means declined. Staff may record a reply after
-   * the deadline (the parliament answered their follow-up). Nothing is stored when the invitation no
-   * longer takes replies ({@link ReplyClosedException}).
+   * Records a reply: replaces any earlier nominees that are not registered, stores the new ones, moves
+   * the process on and writes the "reply received" letter to the parliament. Once the representatives
+   * are registered, the reply becomes a staff task instead and nothing else changes (registrations on
+   * the meeting platform are not undone automatically). {@code author} is the staff member who recorded
+   * it, null when the parliament replied itself.
+   *
+   * @throws InvalidInputException the reply itself is wrong (no nominee, too many, an address twice)
+   * @throws NotFoundException there is no such invitation
+   * @throws ReplyClosedException the invitation takes no reply on this channel now; nothing is stored
    */
   @Transactional
-  public List<Long> replyFromPage(
-      String campaignId, String inviteeCode, List<Representative.Nomination> nominees, String declineReason,
-      boolean byStaff) {
+  public Recorded record(String campaignId, String inviteeCode, Reply reply, ReplyChannel channel, String author) {
+    check(reply);
     Situation situation = situation(campaignId, inviteeCode);
-    if (!situation.open(byStaff)) {
+    if (!situation.open(channel)) {
       throw new ReplyClosedException(situation.closedBecause());
     }
-    String businessKey = InvitationProcess.businessKey(campaignId, inviteeCode);
-    if (situation.stage() == Stage.REGISTERED) {
-      // registrations on the meeting platform are not undone automatically: staff agree the change with the
-      // parliament; nothing is stored here, the task carries the new reply
-      runtime
-          .createMessageCorrelation(Messages.REPLY_CHANGED_AFTER_REGISTRATION)
-          .processInstanceBusinessKey(businessKey)
-          .setVariable(Vars.CHANGED_REPLY, summary(nominees, declineReason))
-          .correlate();
-      return List.of();
-    }
-    String message =
-        situation.stage() == Stage.WAITING ? Messages.PARLIAMENT_REPLIED : Messages.NOMINATION_CHANGED;
+    InvitationInstance instance =
+        invitations.find(campaignId, inviteeCode).orElseThrow(() -> new ReplyClosedException(Stage.ENDED.name()));
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    for (Representative earlier : situation.currentNominees()) {
-      if (REPLACEABLE.contains(earlier.status())) {
-        representatives.setStatus(earlier.id(), RepresentativeStatus.WITHDRAWN);
+    try {
+      if (situation.stage() == Stage.REGISTERED) {
+        instance.replyChangedAfterRegistration(reply.summary());
+        log.record(campaignId, inviteeCode, reply, channel, author, now);
+        return new Recorded(List.of(), true);
+      }
+      for (Representative earlier : situation.currentNominees()) {
+        if (REPLACEABLE.contains(earlier.status())) {
+          representatives.setStatus(earlier.id(), RepresentativeStatus.WITHDRAWN);
+        }
+      }
+      List<Long> ids = new ArrayList<>();
+      for (Representative.Nomination n : reply.nominees()) {
+        ids.add(representatives.insert(campaignId, inviteeCode, n, now));
+      }
+      instance.replied(reply.declined() ? null : Nominees.join(ids), reply.declineReason());
+      log.record(campaignId, inviteeCode, reply, channel, author, now);
+      confirmToParliament(situation, instance, reply);
+      return new Recorded(ids, false);
+    } catch (InvitationInstance.NotWaitingException e) {
+      // the invitation moved on between reading its situation and correlating (e.g. staff confirmed)
+      throw new ReplyClosedException(Stage.ENDED.name());
+    }
+  }
+
+  private static NotFoundException unknown(String campaignId, String inviteeCode) {
+    return new NotFoundException("There is no invitation of '" + inviteeCode + "' in campaign '" + campaignId + "'.");
+  }
+
+  /** The checks every channel shares; the forms check the same earlier, to show them by field. */
+  private void check(Reply reply) {
+    if (reply.declined()) {
+      if (reply.declineReason() != null && reply.declineReason().length() > ReplyForm.MAX_REASON) {
+        throw new InvalidInputException("The reason for declining is longer than " + ReplyForm.MAX_REASON + " characters.");
+      }
+      return;
+    }
+    if (reply.nominees().isEmpty()) {
+      throw new InvalidInputException("A nomination names at least one representative.");
+    }
+    if (reply.nominees().size() > properties.maxNominees()) {
+      throw new InvalidInputException(
+          "A reply names at most " + properties.maxNominees() + " representatives (got " + reply.nominees().size() + ").");
+    }
+    Set<String> seen = new HashSet<>();
+    for (Representative.Nomination n : reply.nominees()) {
+      if (!seen.add(n.email().toLowerCase(Locale.ROOT))) {
+        throw new InvalidInputException(
+            "The e-mail address " + n.email() + " is given for two representatives; each representative needs"
+                + " an address of their own (it becomes their personal meeting registration).");
       }
     }
-    List<Long> ids = new ArrayList<>();
-    for (Representative.Nomination n : nominees) {
-      ids.add(representatives.insert(campaignId, inviteeCode, n, now));
-    }
-    runtime
-        .createMessageCorrelation(message)
-        .processInstanceBusinessKey(businessKey)
-        .setVariable(Vars.REPLY, nominees.isEmpty() ? Replies.DECLINED : Replies.NOMINATED)
-        .setVariable(Vars.NOMINEE_IDS, nominees.isEmpty() ? null : Nominees.join(ids))
-        .setVariable(Vars.DECLINE_REASON, blankToNull(declineReason))
-        .correlate();
+  }
+
+  private void confirmToParliament(Situation situation, InvitationInstance instance, Reply reply) {
     Invitee invitee = situation.invitee();
-    ProcessInstance instance = instance(campaignId, inviteeCode);
+    String businessKey = InvitationProcess.businessKey(situation.campaign().id(), invitee.code());
     letters.queue(
         MailKind.REPLY_RECEIVED,
         new LetterContext(situation.event(), invitee, null, situation.campaign().replyDeadline())
-            .withReceived(new LetterContext.ReceivedReply(nominees, blankToNull(declineReason))),
+            .withReceived(new LetterContext.ReceivedReply(reply.nominees(), reply.declineReason())),
         new LetterService.Recipients(invitee.presidentEmail(), invitee.secretaryEmail()),
         // each reply is confirmed once: it is written in this request's transaction, never retried
         new LetterService.Origin(
-            businessKey + ":" + MailKind.REPLY_RECEIVED + ":" + UUID.randomUUID(),
-            instance == null ? null : instance.getId(),
-            businessKey));
-    return ids;
-  }
-
-  /** The reply as staff read it in their task (English, one line per representative). */
-  static String summary(List<Representative.Nomination> nominees, String declineReason) {
-    if (nominees.isEmpty()) {
-      String reason = blankToNull(declineReason);
-      return "Declined." + (reason == null ? "" : " Reason: " + reason);
-    }
-    StringBuilder text = new StringBuilder("Nominated:");
-    for (Representative.Nomination n : nominees) {
-      text.append("\n- ").append(n.fullName()).append(" (").append(n.functionTitle()).append("), ")
-          .append(n.role()).append(", ").append(n.email()).append(", interpretation ")
-          .append(n.interpretationLanguage().code());
-      if (n.committees() != null) {
-        text.append(", committees: ").append(n.committees());
-      }
-    }
-    return text.toString();
-  }
-
-  private ProcessInstance instance(String campaignId, String inviteeCode) {
-    return runtime
-        .createProcessInstanceQuery()
-        .processDefinitionKey(InvitationProcess.KEY)
-        .processInstanceBusinessKey(InvitationProcess.businessKey(campaignId, inviteeCode))
-        .singleResult();
-  }
-
-  private boolean waitsFor(ProcessInstance instance, String messageName) {
-    return runtime
-            .createEventSubscriptionQuery()
-            .processInstanceId(instance.getId())
-            .eventType("message")
-            .eventName(messageName)
-            .count()
-        > 0;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  /** Stores the nominees and correlates the reply; nothing is stored when the process is not waiting. */
-  @Transactional
-  public List<Long> nominate(String campaignId, String inviteeCode, List<Representative.Nomination> nominees) {
-    if (nominees.isEmpty()) {
-      throw new InvalidInputException("A nomination names at least one representative.");
-    }
-    requireRunningInvitation(campaignId, inviteeCode);
-    List<Long> ids = new ArrayList<>();
-    for (Representative.Nomination n : nominees) {
-      ids.add(representatives.insert(campaignId, inviteeCode, n, ClockUtil.getCurrentTime().toInstant()));
-    }
-    correlate(campaignId, inviteeCode, Replies.NOMINATED, Nominees.join(ids));
-    return ids;
-  }
-
-  @Transactional
-  public void decline(String campaignId, String inviteeCode) {
-    requireRunningInvitation(campaignId, inviteeCode);
-    correlate(campaignId, inviteeCode, Replies.DECLINED, null);
-  }
-
-  private void requireRunningInvitation(String campaignId, String inviteeCode) {
-    long running =
-        runtime
-            .createProcessInstanceQuery()
-            .processDefinitionKey(InvitationProcess.KEY)
-            .processInstanceBusinessKey(InvitationProcess.businessKey(campaignId, inviteeCode))
-            .count();
-    if (running == 0) {
-      throw new InvalidInputException(
-          "There is no running invitation for invitee '" + inviteeCode + "' in campaign '" + campaignId + "'.");
-    }
-  }
-
-  private void correlate(String campaignId, String inviteeCode, String reply, String nomineeIds) {
-    try {
-      runtime
-          .createMessageCorrelation(Messages.PARLIAMENT_REPLIED)
-          .processInstanceBusinessKey(InvitationProcess.businessKey(campaignId, inviteeCode))
-          .setVariable(Vars.REPLY, reply)
-          .setVariable(Vars.NOMINEE_IDS, nomineeIds)
-          .correlate();
-    } catch (MismatchingMessageCorrelationException e) {
-      throw new InvalidInputException(
-          "The invitation of '" + inviteeCode + "' in campaign '" + campaignId
-              + "' is not waiting for a reply now (its nominees are being confirmed, or it is past that"
-              + " stage); use its open task in Tasklist instead.");
-    }
+            businessKey + ":" + MailKind.REPLY_RECEIVED + ":" + UUID.randomUUID(), instance.id(), businessKey));
   }
 }

@@ -22,7 +22,8 @@ public class StaffAccess {
     this.allowed = Set.of(tasks.staffGroup(), tasks.managerGroup(), Groups.CAMUNDA_ADMIN);
   }
 
-  public void require() {
+  /** The logged-in staff member's user id; 401 or 403 for anybody else. */
+  public String require() {
     Authentication current = identity.getCurrentAuthentication();
     List<String> groups = current == null || current.getGroupIds() == null ? List.of() : current.getGroupIds();
     if (current == null) {
@@ -32,5 +33,6 @@ public class StaffAccess {
       throw new ResponseStatusException(
           HttpStatus.FORBIDDEN, "Only members of " + allowed + " may use this.");
     }
+    return current.getUserId();
   }
 }

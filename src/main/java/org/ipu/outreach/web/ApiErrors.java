@@ -5,19 +5,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.ipu.outreach.InvalidInputException;
+import org.ipu.outreach.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Bad input to our JSON endpoints: 400 with every problem named, and nothing changed. */
+/** Bad input to our JSON endpoints: 400 with every problem named (404 for what does not exist), and nothing changed. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ApiErrors {
 
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<Map<String, List<String>>> invalid(InvalidInputException e) {
     return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("errors", e.problems()));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<Map<String, List<String>>> notFound(NotFoundException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("errors", List.of(e.getMessage())));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -44,6 +44,8 @@ import org.ipu.outreach.invitation.InvitationProcess;
 import org.ipu.outreach.mail.OutboxSender;
 import org.ipu.outreach.meeting.RegistrationBatcher;
 import org.ipu.outreach.meeting.zoom.BenchmarkZoom;
+import org.ipu.outreach.reply.Reply;
+import org.ipu.outreach.reply.ReplyChannel;
 import org.ipu.outreach.reply.ReplyService;
 import org.ipu.outreach.representative.Representative;
 import org.ipu.outreach.representative.RepresentativeRole;
@@ -241,9 +243,9 @@ public abstract class CampaignBenchmark {
         .processDefinitionKey(CampaignProcess.KEY).active().singleResult().getBusinessKey());
     phase(phases, REPLY_CONFIRM, () -> {
       for (Invitee invitee : directory) {
-        replies.nominate(campaignId, invitee.code(), List.of(new Representative.Nomination(
+        replies.record(campaignId, invitee.code(), Reply.nominated(List.of(new Representative.Nomination(
             "Representative " + invitee.code(), "Member of Parliament", RepresentativeRole.MP, "Human rights",
-            "rep-" + invitee.code().toLowerCase() + "@bench.example", Language.EN)));
+            "rep-" + invitee.code().toLowerCase() + "@bench.example", Language.EN))), ReplyChannel.REPLY_PAGE, null);
       }
       completeConfirmTasks(InvitationProcess.KEY);
     });

@@ -139,7 +139,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
 
-    replies.decline(campaignId(campaign), "UN");
+    decline(campaignId(campaign), "UN");
 
     assertThat(un).isEnded().hasPassed(Elements.DECLINED);
     Assertions.assertThat(outcome(un)).isEqualTo("DECLINED");
@@ -148,17 +148,76 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
   }
 
   @Test
-  void aReplyForAnInvitationThatIsNotWaitingIsRefusedAndStoresNothing() {
+  void aReplyMeansTheSameWhateverItsChannel() {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
 
-    Assertions.assertThatThrownBy(
-            () -> replies.nominate(campaignId(campaign), "UN", List.of(nominee("Carol Late", "carol@un.parliament.example"))))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("not waiting for a reply");
-    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN")).hasSize(1);
+    // the parliament on its page, staff on their form, staff over the API: each replaces the nominees before
+    replyOnPage(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)), null);
+    replyByStaff(campaignId(campaign), "UN", List.of(nominee("Bob Example", BOB)), null);
+    nominate(campaignId(campaign), "UN", List.of(nominee("Carol Example", "carol@un.parliament.example")));
+
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN"))
+        .extracting(Representative::fullName, Representative::status)
+        .containsExactly(
+            Assertions.tuple("Alice Example", RepresentativeStatus.WITHDRAWN),
+            Assertions.tuple("Bob Example", RepresentativeStatus.WITHDRAWN),
+            Assertions.tuple("Carol Example", RepresentativeStatus.NOMINATED));
+    Assertions.assertThat(confirmTasks(un))
+        .extracting(t -> tasks.getVariableLocal(t.getId(), NomineeFields.NAME))
+        .containsExactly("Carol Example");
+    // every reply is confirmed to the parliament, and recorded with its channel and who recorded it
+    Assertions.assertThat(jdbc.queryForObject(
+            "select count(*) from mail_outbox where kind = 'REPLY_RECEIVED' and business_key = ?", Integer.class,
+            un.getBusinessKey()))
+        .isEqualTo(3);
+    Assertions.assertThat(jdbc.queryForList(
+            "select channel || ':' || coalesce(recorded_by, '-') from invitation_reply where campaign_id = ?"
+                + " and invitee_code = 'UN' order by id", String.class, campaignId(campaign)))
+        .containsExactly("REPLY_PAGE:-", "STAFF_FORM:staff", "API:staff");
+  }
+
+  @Test
+  void aReplyTheProcessNoLongerTakesIsRefusedOnEveryChannelAndStoresNothing() {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    decline(campaignId(campaign), "UN");
+    assertThat(un).isEnded();
+
+    for (Runnable late : List.<Runnable>of(
+        () -> replyOnPage(campaignId(campaign), "UN", List.of(nominee("Carol Late", "carol@un.parliament.example")), null),
+        () -> replyByStaff(campaignId(campaign), "UN", List.of(nominee("Carol Late", "carol@un.parliament.example")), null),
+        () -> nominate(campaignId(campaign), "UN", List.of(nominee("Carol Late", "carol@un.parliament.example"))))) {
+      Assertions.assertThatThrownBy(late::run).isInstanceOf(org.ipu.outreach.reply.ReplyClosedException.class);
+    }
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN")).isEmpty();
+    Assertions.assertThat(jdbc.queryForObject(
+            "select count(*) from invitation_reply where campaign_id = ?", Integer.class, campaignId(campaign)))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aBadReplyIsRefusedWithItsReasonWhateverItsChannel() {
+    ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
+    ProcessInstance un = invitation(campaign, "UN");
+    runJob(un, Elements.SEND_INVITATION);
+    List<Representative.Nomination> eleven = java.util.stream.IntStream.range(0, 11)
+        .mapToObj(i -> nominee("Person " + i, "person" + i + "@un.parliament.example")).toList();
+    List<Representative.Nomination> twice = List.of(nominee("Alice Example", ALICE), nominee("Alice Again", ALICE.toUpperCase()));
+
+    Assertions.assertThatThrownBy(() -> nominate(campaignId(campaign), "UN", eleven))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 10 representatives");
+    Assertions.assertThatThrownBy(() -> replyOnPage(campaignId(campaign), "UN", eleven, null))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 10 representatives");
+    Assertions.assertThatThrownBy(() -> replyByStaff(campaignId(campaign), "UN", twice, null))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("is given for two representatives");
+    Assertions.assertThatThrownBy(() -> nominate(campaignId(campaign), "UN", List.of()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("at least one representative");
+
+    assertThat(un).isWaitingAt(Elements.WAIT_FOR_REPLY);
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN")).isEmpty();
   }
 
   // ---- a reply changed on the reply page ------------------------------------------------------------
@@ -168,13 +227,13 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
-    replies.replyFromPage(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)), null, false);
+    replyOnPage(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)), null);
     assertThat(un).isWaitingAt(Elements.CONFIRM_REPRESENTATIVE);
     Task alicesConfirmation = task(un);
 
-    replies.replyFromPage(
+    replyOnPage(
         campaignId(campaign), "UN", List.of(nominee("Bob Example", BOB), nominee("Carol Example", "carol@un.parliament.example")),
-        null, false);
+        null);
 
     assertThat(un).hasPassed(Elements.NOMINATION_CHANGED).isWaitingAt(Elements.CONFIRM_REPRESENTATIVE);
     List<Task> confirmations = confirmTasks(un);
@@ -204,8 +263,8 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     assertThat(un).isWaitingAt(Elements.JOINING_REMINDER_DUE);
 
     // once registered, a change becomes a staff task; the registrations and the rest of the process stay
-    replies.replyFromPage(
-        campaignId(campaign), "UN", List.of(nominee("Dan Late", "dan@un.parliament.example")), null, false);
+    replyOnPage(
+        campaignId(campaign), "UN", List.of(nominee("Dan Late", "dan@un.parliament.example")), null);
     assertThat(un).hasPassed(Elements.REPLY_CHANGED_AFTER_REGISTRATION)
         .isWaitingAt(Elements.REVIEW_CHANGED_REPLY, Elements.JOINING_REMINDER_DUE);
     Task review = task(un);
@@ -228,9 +287,9 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
-    replies.replyFromPage(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)), null, false);
+    replyOnPage(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)), null);
 
-    replies.replyFromPage(campaignId(campaign), "UN", List.of(), "Budget session", false);
+    replyOnPage(campaignId(campaign), "UN", List.of(), "Budget session");
 
     assertThat(un).hasPassed(Elements.NOMINATION_CHANGED, Elements.DECLINED).isEnded();
     Assertions.assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(un.getId())
@@ -251,11 +310,11 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     assertThat(un).isWaitingAt(Elements.FOLLOW_UP);
 
     Assertions.assertThatThrownBy(
-            () -> replies.replyFromPage(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)), null, false))
+            () -> replyOnPage(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)), null))
         .isInstanceOf(org.ipu.outreach.reply.ReplyClosedException.class);
     Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN")).isEmpty();
 
-    replies.replyFromPage(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)), null, true);
+    replyByStaff(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)), null);
     assertThat(un).isWaitingAt(Elements.CONFIRM_REPRESENTATIVE);
   }
 
@@ -267,7 +326,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
 
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE), nominee("Bob Example", BOB)));
+    nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE), nominee("Bob Example", BOB)));
 
     List<Task> confirmations = confirmTasks(un);
     Assertions.assertThat(confirmations).hasSize(2);
@@ -343,7 +402,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
+    nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
     moveClockTo(Date.from(TestData.EVENT_START.toInstant().minus(Duration.ofHours(2))));
     confirmTasks(un).forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
     registerRepresentatives(un);
@@ -359,7 +418,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
+    nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
     Instant asked = TestData.REPLY_DEADLINE.minus(Duration.ofDays(1));
     moveClockTo(Date.from(asked));
 
@@ -374,7 +433,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     Assertions.assertThat(mailTo(UN_PRESIDENT)).extracting(MimeMessage::getSubject)
         .anyMatch(s -> s.contains("request for another representative"));
 
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Bob Example", BOB)));
+    nominate(campaignId(campaign), "UN", List.of(nominee("Bob Example", BOB)));
     Task second = task(un);
     Assertions.assertThat(tasks.getVariableLocal(second.getId(), NomineeFields.EMAIL)).isEqualTo(BOB);
     tasks.complete(second.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm"));
@@ -386,7 +445,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
+    nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
 
     tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "reject"));
     runJob(un, Elements.SEND_NOT_ACCEPTED);
@@ -403,7 +462,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
+    nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
     String taskId = task(un).getId();
 
     Assertions.assertThatThrownBy(() -> tasks.complete(taskId, Map.of(Vars.CONFIRM_DECISION, "maybe")))
@@ -485,7 +544,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
   @Test
   void aLateReplyWhileTheFollowUpIsOpenReplacesTheFollowUp() {
     ProcessInstance un = atFollowUp();
-    replies.nominate(un.getBusinessKey().split(":")[0], "UN", List.of(nominee("Alice Example", ALICE)));
+    nominate(un.getBusinessKey().split(":")[0], "UN", List.of(nominee("Alice Example", ALICE)));
     assertThat(un).isWaitingAt(Elements.CONFIRM_REPRESENTATIVE);
     Assertions.assertThat(tasks.createTaskQuery().processInstanceId(un.getId()).taskDefinitionKey(Elements.FOLLOW_UP).count())
         .isZero();
@@ -496,7 +555,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE), nominee("Bob Example", BOB)));
+    nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE), nominee("Bob Example", BOB)));
     List<Task> both = confirmTasks(un);
     tasks.complete(both.get(0).getId(), Map.of(Vars.CONFIRM_DECISION, "confirm"));
     tasks.complete(both.get(1).getId(), Map.of(Vars.CONFIRM_DECISION, "another"));
@@ -553,7 +612,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     for (String code : codes) {
       ProcessInstance pi = invitation(campaign, code);
       runJob(pi, Elements.SEND_INVITATION);
-      replies.nominate(campaignId(campaign), code, List.of(
+      nominate(campaignId(campaign), code, List.of(
           nominee("First " + code, "first@" + code.toLowerCase() + ".parliament.example"),
           nominee("Second " + code, "second@" + code.toLowerCase() + ".parliament.example")));
       confirmTasks(pi).forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
@@ -653,7 +712,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE), nominee("Bob Example", BOB)));
+    nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE), nominee("Bob Example", BOB)));
     confirmTasks(un).forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
     registerRepresentatives(un);
     runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
@@ -788,7 +847,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     tasks.complete(task(cancelled).getId(), Map.of(CampaignProcess.Vars.REVIEW_DECISION, "cancel"));
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     runJob(invitation(campaign, "UN"), Elements.SEND_INVITATION);
-    replies.decline(campaignId(campaign), "UN");
+    decline(campaignId(campaign), "UN");
     assertThat(campaign).isEnded();
 
     Assertions.assertThatThrownBy(() -> startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all")))
@@ -872,7 +931,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", email)));
+    nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", email)));
     tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "confirm"));
     return un;
   }
@@ -881,7 +940,7 @@ abstract class InvitationWorkflowScenarios extends OutreachTestBase {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", email)));
+    nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", email)));
     tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "confirm"));
     registerRepresentatives(un);
     runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);

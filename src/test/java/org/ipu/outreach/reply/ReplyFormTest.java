@@ -30,7 +30,7 @@ class ReplyFormTest {
     ReplyForm.Checked checked = ReplyForm.parse(p, 11).check(10);
 
     assertThat(checked.problems()).isEmpty();
-    assertThat(checked.nominees()).singleElement().satisfies(n -> {
+    assertThat(checked.reply().nominees()).singleElement().satisfies(n -> {
       assertThat(n.fullName()).isEqualTo("Awa Exemple");
       assertThat(n.role()).isEqualTo(RepresentativeRole.MP);
       assertThat(n.interpretationLanguage()).isEqualTo(Language.FR);
@@ -49,11 +49,24 @@ class ReplyFormTest {
     ReplyForm.Checked checked = ReplyForm.parse(p, 11).check(10);
 
     assertThat(checked.ok()).isFalse();
-    assertThat(checked.nominees()).isEmpty();
+    assertThat(checked.reply()).isNull();
     assertThat(checked.problems())
         .containsOnlyKeys("n0.function", "n0.role", "n0.email", "n0.language", "n0.committees");
     assertThat(checked.problems().get("n0.email").key()).isEqualTo("error.email");
     assertThat(checked.problems().get("n0.committees").args()).containsExactly(1000);
+  }
+
+  @Test
+  void theSameAddressForTwoRepresentativesIsRefusedOnTheSecondRow() {
+    Map<String, String> p = new HashMap<>(nominee(0, "Awa Exemple", "awa@bf.parliament.example"));
+    p.putAll(nominee(1, "Bintou Exemple", " AWA@bf.parliament.example"));
+    p.put("answer", "nominate");
+    p.put("rows", "2");
+
+    ReplyForm.Checked checked = ReplyForm.parse(p, 11).check(10);
+
+    assertThat(checked.problems()).containsOnlyKeys("n1.email");
+    assertThat(checked.problems().get("n1.email").key()).isEqualTo("error.duplicateEmail");
   }
 
   @Test
@@ -68,8 +81,9 @@ class ReplyFormTest {
     ReplyForm.Checked checked =
         ReplyForm.parse(Map.of("answer", "decline", "reason", "Budget session"), 11).check(10);
     assertThat(checked.ok()).isTrue();
-    assertThat(checked.nominees()).isEmpty();
-    assertThat(checked.declineReason()).isEqualTo("Budget session");
+    assertThat(checked.reply().declined()).isTrue();
+    assertThat(checked.reply().nominees()).isEmpty();
+    assertThat(checked.reply().declineReason()).isEqualTo("Budget session");
   }
 
   @Test

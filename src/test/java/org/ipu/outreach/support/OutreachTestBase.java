@@ -25,6 +25,8 @@ import org.ipu.outreach.event.OutreachEvent;
 import org.ipu.outreach.invitation.InvitationProcess;
 import org.ipu.outreach.mail.OutboxSender;
 import org.ipu.outreach.meeting.RegistrationBatcher;
+import org.ipu.outreach.reply.Reply;
+import org.ipu.outreach.reply.ReplyChannel;
 import org.ipu.outreach.reply.ReplyService;
 import org.ipu.outreach.representative.Representative;
 import org.ipu.outreach.representative.RepresentativeRepository;
@@ -156,6 +158,31 @@ public abstract class OutreachTestBase {
   }
 
   // ---- replies ------------------------------------------------------------------------------------
+
+  /** A reply recorded by staff over the API (the channel the scenarios use unless they test another). */
+  protected ReplyService.Recorded nominate(String campaignId, String inviteeCode, List<Representative.Nomination> nominees) {
+    return replies.record(campaignId, inviteeCode, Reply.nominated(nominees), ReplyChannel.API, TestUsers.STAFF);
+  }
+
+  protected void decline(String campaignId, String inviteeCode) {
+    replies.record(campaignId, inviteeCode, Reply.declined(null), ReplyChannel.API, TestUsers.STAFF);
+  }
+
+  /** A reply the parliament gives on its reply page: a decline when {@code nominees} is empty. */
+  protected ReplyService.Recorded replyOnPage(
+      String campaignId, String inviteeCode, List<Representative.Nomination> nominees, String declineReason) {
+    return replies.record(campaignId, inviteeCode, reply(nominees, declineReason), ReplyChannel.REPLY_PAGE, null);
+  }
+
+  /** A reply staff record on the staff reply form: a decline when {@code nominees} is empty. */
+  protected ReplyService.Recorded replyByStaff(
+      String campaignId, String inviteeCode, List<Representative.Nomination> nominees, String declineReason) {
+    return replies.record(campaignId, inviteeCode, reply(nominees, declineReason), ReplyChannel.STAFF_FORM, TestUsers.STAFF);
+  }
+
+  private static Reply reply(List<Representative.Nomination> nominees, String declineReason) {
+    return nominees.isEmpty() ? Reply.declined(declineReason) : Reply.nominated(nominees);
+  }
 
   protected static Representative.Nomination nominee(String name, String email) {
     return new Representative.Nomination(

@@ -158,10 +158,55 @@ class FormsOverRestTest extends OutreachTestBase {
   }
 
   @Test
+  void aReplyRecordedOverTheApiDoesWhatTheReplyPageDoes() throws Exception {
+    ProcessInstance campaign = launchCampaign("ASSOCIATE_MEMBER");
+    ProcessInstance eala = invitation(campaign, "EALA");
+    runJob(eala, Elements.SEND_INVITATION);
+    deliverMail();
+    String path = "/api/campaigns/" + campaignId(campaign) + "/invitees/EALA/reply";
+    Map<String, Object> fatuma = Map.of(
+        "name", "Fatuma Example", "function", "Member", "role", "MP", "email", "fatuma@eala.parliament.example",
+        "language", "en");
+    Map<String, Object> juma = Map.of(
+        "name", "Juma Example", "function", "Clerk", "role", "STAFF", "email", "juma@eala.parliament.example",
+        "language", "fr");
+
+    Assertions.assertThat(post(path, Map.of("reply", "nominated", "representatives", List.of(fatuma))).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    Assertions.assertThat(post(path, Map.of("reply", "nominated", "representatives", List.of(juma))).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+
+    // the first nominee is replaced, as on the reply page, and the parliament is told each time
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "EALA"))
+        .extracting(r -> r.fullName() + ":" + r.status())
+        .containsExactly("Fatuma Example:WITHDRAWN", "Juma Example:NOMINATED");
+    deliverMail();
+    Assertions.assertThat(mailTo(TestData.EALA.presidentEmail()))
+        .extracting(jakarta.mail.internet.MimeMessage::getSubject)
+        .filteredOn(subject -> subject.startsWith("Your reply about"))
+        .hasSize(2);
+    Assertions.assertThat(jdbc.queryForList(
+            "select recorded_by from invitation_reply where invitee_code = 'EALA'", String.class))
+        .containsExactly(TestUsers.STAFF, TestUsers.STAFF);
+
+    // a decline with its reason ends the invitation; afterwards the API says the invitation is closed
+    Assertions.assertThat(post(path, Map.of("reply", "declined", "reason", "Budget session")).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(eala).isEnded().hasPassed(Elements.DECLINED);
+    ResponseEntity<String> late = post(path, Map.of("reply", "nominated", "representatives", List.of(fatuma)));
+    Assertions.assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    Assertions.assertThat(late.getBody()).contains("takes no reply now");
+    ResponseEntity<String> unknown =
+        post("/api/campaigns/" + campaignId(campaign) + "/invitees/NOPE/reply", Map.of("reply", "declined"));
+    Assertions.assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "EALA")).hasSize(2);
+  }
+
+  @Test
   void theStartPageShowsWhereEachCampaignStands() {
     ProcessInstance campaign = launchCampaign("ASSOCIATE_MEMBER");
     runJob(invitation(campaign, "EALA"), Elements.SEND_INVITATION);
-    replies.decline(campaignId(campaign), "EALA");
+    decline(campaignId(campaign), "EALA");
 
     ResponseEntity<String> page = http.withBasicAuth(TestUsers.STAFF, TestUsers.STAFF).getForEntity("/app", String.class);
     Assertions.assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -69,7 +69,7 @@ class TasklistBrowserTest extends OutreachTestBase {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", "alice@un.parliament.example")));
+    nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", "alice@un.parliament.example")));
     Task confirm = tasks.createTaskQuery().processInstanceId(un.getId()).singleResult();
     assertThat(confirm.getName()).isEqualTo("Confirm representative");
 
@@ -180,7 +180,7 @@ class TasklistBrowserTest extends OutreachTestBase {
   private ProcessInstance confirmedAlice(ProcessInstance campaign) {
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
-    replies.nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", "alice@un.parliament.example")));
+    nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", "alice@un.parliament.example")));
     tasks.complete(tasks.createTaskQuery().processInstanceId(un.getId()).singleResult().getId(),
         java.util.Map.of(org.ipu.outreach.invitation.InvitationProcess.Vars.CONFIRM_DECISION, "confirm"));
     runJob(un, Elements.REGISTER_REPRESENTATIVES);

@@ -6,16 +6,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.ipu.outreach.invitation.InvitationProcess;
+import org.ipu.outreach.invitation.InvitationInstance;
+import org.ipu.outreach.invitation.InvitationInstances;
 import org.ipu.outreach.invitation.InvitationProcess.Elements;
 import org.ipu.outreach.representative.RepresentativeStatus;
 import org.slf4j.Logger;
@@ -37,8 +33,7 @@ public class ZoomWebhookEvents {
   private static final Logger log = LoggerFactory.getLogger(ZoomWebhookEvents.class);
 
   private final JdbcTemplate jdbc;
-  private final RuntimeService runtime;
-  private final ManagementService management;
+  private final InvitationInstances invitations;
   private final Clock clock;
   private final Duration reportDelay;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -50,14 +45,12 @@ public class ZoomWebhookEvents {
 
   public ZoomWebhookEvents(
       JdbcTemplate jdbc,
-      RuntimeService runtime,
-      ManagementService management,
+      InvitationInstances invitations,
       Clock clock,
       // Zoom needs a few minutes after the end to compile the participants report
       @Value("${outreach.zoom.report-delay:PT5M}") Duration reportDelay) {
     this.jdbc = jdbc;
-    this.runtime = runtime;
-    this.management = management;
+    this.invitations = invitations;
     this.clock = clock;
     this.reportDelay = reportDelay;
   }
@@ -121,19 +114,12 @@ public class ZoomWebhookEvents {
   }
 
   private void meetingEnded(String meetingId) {
-    Date due = Date.from(clock.instant().plus(reportDelay));
+    Instant due = clock.instant().plus(reportDelay);
     List<String> campaigns = jdbc.queryForList(CAMPAIGNS_OF_MEETING, String.class, meetingId);
     int moved = 0;
     for (String campaignId : campaigns) {
-      List<ProcessInstance> waiting = runtime.createProcessInstanceQuery()
-          .processDefinitionKey(InvitationProcess.KEY)
-          .processInstanceBusinessKeyLike(campaignId + ":%")
-          .activityIdIn(Elements.EVENT_OVER)
-          .list();
-      for (ProcessInstance pi : waiting) {
-        Job timer = management.createJobQuery().processInstanceId(pi.getId()).activityId(Elements.EVENT_OVER).singleResult();
-        if (timer != null && timer.getDuedate() != null && timer.getDuedate().after(due)) {
-          management.setJobDuedate(timer.getId(), due);
+      for (InvitationInstance waiting : invitations.waitingAt(campaignId, Elements.EVENT_OVER)) {
+        if (waiting.bringTimerForward(Elements.EVENT_OVER, due)) {
           moved++;
         }
       }

@@ -344,7 +344,7 @@ class ZoomIntegrationTest extends OutreachTestBase {
     ProcessInstance campaign = launchCampaign("PERMANENT_OBSERVER");
     ProcessInstance un = invitation(campaign, "UN");
     runJob(un, Elements.SEND_INVITATION);
-    replies.nominate(campaignId(campaign), "UN",
+    nominate(campaignId(campaign), "UN",
         java.util.Arrays.stream(emails).map(e -> nominee(e.substring(0, 1).toUpperCase() + e.substring(1, e.indexOf('@')) + " Example", e)).toList());
     tasks.createTaskQuery().processInstanceId(un.getId()).list()
         .forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));

@@ -1,0 +1,140 @@
+package org.ipu.outreach.invitation;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.ipu.outreach.invitation.InvitationProcess.Elements;
+import org.ipu.outreach.invitation.InvitationProcess.Messages;
+import org.ipu.outreach.invitation.InvitationProcess.Replies;
+import org.ipu.outreach.invitation.InvitationProcess.Vars;
+
+/**
+ * One running parliament invitation, as the rest of the application talks to it: each message the
+ * process waits for is a method with its payload, so no caller spells a message name or a variable.
+ * Obtained from {@link InvitationInstances}.
+ */
+public final class InvitationInstance {
+
+  private final String id;
+  private final String businessKey;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+
+  InvitationInstance(String id, String businessKey, RuntimeService runtime, ManagementService management) {
+    this.id = id;
+    this.businessKey = businessKey;
+    this.runtime = runtime;
+    this.management = management;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String businessKey() {
+    return businessKey;
+  }
+
+  /** The deadline of the current reply round (later than the campaign's after a request for another nominee). */
+  public Instant replyDueAt() {
+    return runtime.getVariable(id, Vars.REPLY_DUE_AT) instanceof Date d ? d.toInstant() : null;
+  }
+
+  /** Waiting for the parliament's reply: at "Wait for the reply" or during the follow-up. */
+  public boolean waitsForReply() {
+    return waitsFor(Messages.PARLIAMENT_REPLIED);
+  }
+
+  /** Its nominees are being confirmed by staff. */
+  public boolean confirmingNominees() {
+    return waitsFor(Messages.NOMINATION_CHANGED);
+  }
+
+  /**
+   * The parliament's reply: {@code nomineeIds} (comma-separated) for a nomination, null and an optional
+   * reason for a decline. While nominees are being confirmed, the open confirmations are replaced.
+   */
+  public void replied(String nomineeIds, String declineReason) {
+    String message = confirmingNominees() ? Messages.NOMINATION_CHANGED : Messages.PARLIAMENT_REPLIED;
+    correlate(
+        runtime
+            .createMessageCorrelation(message)
+            .setVariable(Vars.REPLY, nomineeIds == null ? Replies.DECLINED : Replies.NOMINATED)
+            .setVariable(Vars.NOMINEE_IDS, nomineeIds)
+            .setVariable(Vars.DECLINE_REASON, declineReason));
+  }
+
+  /** A reply given once the representatives are registered: a staff task with the new reply as text. */
+  public void replyChangedAfterRegistration(String summary) {
+    correlate(
+        runtime
+            .createMessageCorrelation(Messages.REPLY_CHANGED_AFTER_REGISTRATION)
+            .setVariable(Vars.CHANGED_REPLY, summary));
+  }
+
+  /** Every confirmed representative is registered on the meeting platform. */
+  public void representativesRegistered() {
+    correlate(runtime.createMessageCorrelation(Messages.REPRESENTATIVES_REGISTERED));
+  }
+
+  /** The meeting platform refuses because of the meeting's settings: staff fix them. */
+  public void meetingSettingsWrong(String problem) {
+    correlate(
+        runtime.createMessageCorrelation(Messages.MEETING_SETTINGS_WRONG).setVariable(Vars.MEETING_PROBLEM, problem));
+  }
+
+  /** Moves the timer waiting at {@code timerId} to {@code due} if it is due later; true when it moved. */
+  public boolean bringTimerForward(String timerId, Instant due) {
+    Job timer = management.createJobQuery().processInstanceId(id).activityId(timerId).singleResult();
+    if (timer == null || timer.getDuedate() == null || !timer.getDuedate().toInstant().isAfter(due)) {
+      return false;
+    }
+    management.setJobDuedate(timer.getId(), Date.from(due));
+    return true;
+  }
+
+  /** An incident on the wait for the meeting registration, shown in Cockpit; false when it no longer waits. */
+  public boolean raiseRegistrationIncident(String type, String message) {
+    Execution waiting =
+        runtime.createExecutionQuery().processInstanceId(id).activityId(Elements.WAIT_FOR_REGISTRATION).singleResult();
+    if (waiting == null) {
+      return false;
+    }
+    runtime.createIncident(type, waiting.getId(), businessKey, message);
+    return true;
+  }
+
+  /** Resolves the incidents of that type raised by {@link #raiseRegistrationIncident}. */
+  public void resolveIncidents(String type) {
+    runtime.createIncidentQuery().processInstanceId(id).incidentType(type).configuration(businessKey).list().stream()
+        .map(Incident::getId)
+        .forEach(runtime::resolveIncident);
+  }
+
+  private boolean waitsFor(String messageName) {
+    return runtime.createEventSubscriptionQuery().processInstanceId(id).eventType("message").eventName(messageName)
+            .count()
+        > 0;
+  }
+
+  private void correlate(MessageCorrelationBuilder message) {
+    try {
+      message.processInstanceId(id).correlate();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new NotWaitingException(businessKey, e);
+    }
+  }
+
+  /** The instance is not (or no longer) waiting for what was sent: it moved on meanwhile. */
+  public static final class NotWaitingException extends RuntimeException {
+    NotWaitingException(String businessKey, Throwable cause) {
+      super("The invitation " + businessKey + " is not waiting for this message now.", cause);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.ipu.outreach.invitation;
+
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.ipu.outreach.directory.Invitee;
+import org.springframework.stereotype.Component;
+
+/**
+ * The front door of the parliament-invitation process: the only code that starts or looks up its
+ * instances. What is done to one instance (messages, timers, incidents) is in {@link InvitationInstance},
+ * so that the business key, the message names and their payloads are spelt in one place.
+ */
+@Component
+public class InvitationInstances {
+
+  private final RuntimeService runtime;
+  private final ManagementService management;
+
+  public InvitationInstances(RuntimeService runtime, ManagementService management) {
+    this.runtime = runtime;
+    this.management = management;
+  }
+
+  /** Starts one parliament's invitation in the caller's transaction. */
+  public InvitationInstance start(String campaignId, Invitee invitee) {
+    ProcessInstance started =
+        runtime
+            .createProcessInstanceByKey(InvitationProcess.KEY)
+            .businessKey(InvitationProcess.businessKey(campaignId, invitee.code()))
+            .setVariable(InvitationProcess.Vars.CAMPAIGN_ID, campaignId)
+            .setVariable(InvitationProcess.Vars.INVITEE_CODE, invitee.code())
+            .setVariable(InvitationProcess.Vars.PARLIAMENT_NAME, invitee.name())
+            .execute();
+    return of(started);
+  }
+
+  /** The running invitation of one invitee in one campaign; empty once it has ended. */
+  public Optional<InvitationInstance> find(String campaignId, String inviteeCode) {
+    return findByBusinessKey(InvitationProcess.businessKey(campaignId, inviteeCode));
+  }
+
+  public Optional<InvitationInstance> findByBusinessKey(String businessKey) {
+    return Optional.ofNullable(
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(InvitationProcess.KEY)
+                .processInstanceBusinessKey(businessKey)
+                .singleResult())
+        .map(this::of);
+  }
+
+  /** The running invitations of a campaign that wait at the given element (a timer, a task...). */
+  public List<InvitationInstance> waitingAt(String campaignId, String activityId) {
+    return runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey(InvitationProcess.KEY)
+        .processInstanceBusinessKeyLike(InvitationProcess.businessKey(campaignId, "%"))
+        .activityIdIn(activityId)
+        .list()
+        .stream()
+        .map(this::of)
+        .toList();
+  }
+
+  private InvitationInstance of(ProcessInstance instance) {
+    return new InvitationInstance(instance.getId(), instance.getBusinessKey(), runtime, management);
+  }
+}
