@@ -6,10 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.ipu.outreach.invitation.InvitationProcess;
-import org.ipu.outreach.support.AppJvm;
 import org.ipu.outreach.support.CampaignOverRest;
-import org.ipu.outreach.support.RestartableSmtp;
-import org.ipu.outreach.support.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,56 +17,42 @@ import org.junit.jupiter.api.Test;
 class SmtpOutageIT {
 
   static final int N = Integer.getInteger("outage.invitees", 100);
-  static final String DOMAIN = "outage.parliament.test";
   static final Duration OUTAGE = Duration.ofSeconds(10);
 
-  RestartableSmtp smtp;
-  AppJvm app;
+  SendingCampaign run;
 
   @AfterEach
   void stop() throws Exception {
-    if (app != null) {
-      app.close();
-    }
-    if (smtp != null) {
-      smtp.close();
+    if (run != null) {
+      run.close();
     }
   }
 
   @Test
   void lettersHeldUpByAnOutageAreDeliveredOnceWhenTheServerIsBack() throws Exception {
-    String jdbc = TestPostgres.jdbcUrl("outage");
-    smtp = new RestartableSmtp().start();
-    Map<String, String> env = AppJvm.prodEnvironment(jdbc, smtp.port());
-    env.put("MAIL_MAX_PER_MINUTE", "1200");
-    app = new AppJvm("outage", env, ReliabilityArgs.fastRecovery()).start().awaitStarted(Duration.ofMinutes(3));
-    CampaignOverRest.importDirectory(app, "OU", DOMAIN, N);
-    CampaignOverRest.createEvent(app, "OUTAGE-TEST", Instant.now().plus(Duration.ofDays(1)));
-
-    CampaignOverRest.startAndApprove(app, "OUTAGE-TEST");
-    CampaignOverRest.await(Duration.ofMinutes(3), "a quarter of the invitations delivered",
-        () -> smtp.received().size() >= N / 4);
-    smtp.stop();
+    run = SendingCampaign.quarterSent("outage", "OU", "outage.parliament.test", N);
+    run.smtp.stop();
     Instant down = Instant.now();
-    int deliveredBeforeOutage = smtp.received().size();
+    int deliveredBeforeOutage = run.smtp.received().size();
     assertThat(deliveredBeforeOutage).as("the outage starts in the middle of sending").isLessThan(N);
 
     // the processes do not wait for the relay: every invitation reaches "Wait for the reply" meanwhile
     CampaignOverRest.await(OUTAGE.plusSeconds(50), "every invitation waiting for the reply during the outage",
-        () -> CampaignOverRest.invitationsAt(app, InvitationProcess.Elements.WAIT_FOR_REPLY) == N);
+        () -> CampaignOverRest.invitationsAt(run.app, InvitationProcess.Elements.WAIT_FOR_REPLY) == N);
     Thread.sleep(Math.max(0, OUTAGE.toMillis() - Duration.between(down, Instant.now()).toMillis()));
-    assertThat(smtp.received()).as("nothing delivered while the relay is down").hasSize(deliveredBeforeOutage);
-    int retried = DeliveryCheck.count(jdbc, "select count(*) from mail_outbox where attempts > 0 and status <> 'SENT'");
+    assertThat(run.smtp.received()).as("nothing delivered while the relay is down").hasSize(deliveredBeforeOutage);
+    int retried =
+        DeliveryCheck.count(run.jdbc, "select count(*) from mail_outbox where attempts > 0 and status <> 'SENT'");
     assertThat(retried).as("letters that met the outage and wait for their next attempt").isPositive();
-    smtp.start();
+    run.smtp.start();
     Instant up = Instant.now();
 
     CampaignOverRest.await(Duration.ofMinutes(3), "every invitation delivered",
-        () -> DeliveryCheck.outboxByStatus(jdbc).equals(Map.of("SENT", N)));
+        () -> DeliveryCheck.outboxByStatus(run.jdbc).equals(Map.of("SENT", N)));
     Duration catchUp = Duration.between(up, Instant.now());
-    int redelivered = DeliveryCheck.exactlyOnePerInvitee(smtp, "Invitation:", DOMAIN, N);
-    assertThat(CampaignOverRest.invitationsAt(app, InvitationProcess.Elements.WAIT_FOR_REPLY)).isEqualTo(N);
-    assertThat(CampaignOverRest.incidents(app)).isZero();
+    int redelivered = DeliveryCheck.exactlyOnePerInvitee(run.smtp, "Invitation:", run.domain, N);
+    assertThat(CampaignOverRest.invitationsAt(run.app, InvitationProcess.Elements.WAIT_FOR_REPLY)).isEqualTo(N);
+    assertThat(CampaignOverRest.incidents(run.app)).isZero();
     System.out.printf("SmtpOutageIT figures: N=%d, delivered before the outage=%d, %d letters met the outage,"
         + " all delivered %d s after the relay was back, redelivered copies=%d%n",
         N, deliveredBeforeOutage, retried, catchUp.toSeconds(), redelivered);
