@@ -22,14 +22,14 @@ import org.springframework.web.multipart.MultipartFile;
  * refused with every problem named, and the report uploaded before stays as it was.
  */
 @RestController
-public class AttendanceUploadController {
+class AttendanceUploadController {
 
   private final AttendanceUploads uploads;
   private final CampaignRepository campaigns;
   private final CampaignAttendance campaignAttendance;
   private final StaffAccess staff;
 
-  public AttendanceUploadController(
+  AttendanceUploadController(
       AttendanceUploads uploads, CampaignRepository campaigns, CampaignAttendance campaignAttendance,
       StaffAccess staff) {
     this.uploads = uploads;

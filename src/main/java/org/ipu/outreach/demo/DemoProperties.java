@@ -2,7 +2,6 @@ package org.ipu.outreach.demo;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The demo schedules the seed letter's panel relative to the moment the application starts.
@@ -13,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("outreach.demo")
 public record DemoProperties(
-    @DefaultValue("PT20M") Duration startsIn,
-    @DefaultValue("PT5M") Duration duration,
-    @DefaultValue("PT8M") Duration replyWithin) {}
+    Duration startsIn,
+    Duration duration,
+    Duration replyWithin) {}

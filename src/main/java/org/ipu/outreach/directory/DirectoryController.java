@@ -27,13 +27,13 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/directory")
-public class DirectoryController {
+class DirectoryController {
 
   private final DirectoryCsvImporter importer;
   private final InviteeRepository repository;
   private final StaffAccess staff;
 
-  public DirectoryController(DirectoryCsvImporter importer, InviteeRepository repository, StaffAccess staff) {
+  DirectoryController(DirectoryCsvImporter importer, InviteeRepository repository, StaffAccess staff) {
     this.importer = importer;
     this.repository = repository;
     this.staff = staff;

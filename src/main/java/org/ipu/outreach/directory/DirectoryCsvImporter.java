@@ -54,9 +54,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class DirectoryCsvImporter {
 
-  /** Default upper limit of the size of a directory file: 5 MB. */
-  public static final long DEFAULT_MAX_BYTES = 5L * 1024 * 1024;
-
   public static final String CODE = "code";
   public static final String NAME = "name";
   public static final String COUNTRY = "country";
@@ -105,16 +102,12 @@ public class DirectoryCsvImporter {
   @Autowired
   public DirectoryCsvImporter(
       InviteeRepository repository,
-      @Value("${outreach.directory.import-max-bytes:" + DEFAULT_MAX_BYTES + "}") long maxBytes) {
+      @Value("${outreach.directory.import-max-bytes}") long maxBytes) {
     if (maxBytes <= 0 || maxBytes > Integer.MAX_VALUE - 16) {
       throw new IllegalArgumentException("maxBytes out of range: " + maxBytes);
     }
     this.repository = repository;
     this.maxBytes = maxBytes;
-  }
-
-  public DirectoryCsvImporter(InviteeRepository repository) {
-    this(repository, DEFAULT_MAX_BYTES);
   }
 
   /** Largest file accepted, in bytes. */

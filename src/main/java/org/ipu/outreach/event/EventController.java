@@ -24,12 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** Staff create and correct the events campaigns are about. */
 @RestController
 @RequestMapping("/api/events")
-public class EventController {
+class EventController {
 
   private final EventRepository events;
   private final StaffAccess staff;
 
-  public EventController(EventRepository events, StaffAccess staff) {
+  EventController(EventRepository events, StaffAccess staff) {
     this.events = events;
     this.staff = staff;
   }

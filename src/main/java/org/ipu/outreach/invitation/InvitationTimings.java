@@ -3,7 +3,6 @@ package org.ipu.outreach.invitation;
 import java.time.Duration;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The schedule of one parliament's invitation; defaults are documented in application.yaml, and the
@@ -18,9 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("outreach.invitation")
 public record InvitationTimings(
-    @DefaultValue("P7D") Duration firstReminderAfter,
-    @DefaultValue("P3D") Duration deadlineReminderBefore,
-    @DefaultValue("P7D") Duration replacementReplyPeriod,
-    @DefaultValue("P1D") Duration joiningReminderBefore,
-    @DefaultValue("PT30M") Duration attendanceCollectionAfter,
-    @DefaultValue("1") int minimumAttendedMinutes) {}
+    Duration firstReminderAfter,
+    Duration deadlineReminderBefore,
+    Duration replacementReplyPeriod,
+    Duration joiningReminderBefore,
+    Duration attendanceCollectionAfter,
+    int minimumAttendedMinutes) {}

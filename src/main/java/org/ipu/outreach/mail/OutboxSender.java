@@ -57,8 +57,8 @@ public class OutboxSender {
   }
 
   @Scheduled(
-      fixedDelayString = "${outreach.mail.poll-interval:PT5S}",
-      initialDelayString = "${outreach.mail.poll-interval:PT5S}")
+      fixedDelayString = "${outreach.mail.poll-interval}",
+      initialDelayString = "${outreach.mail.poll-interval}")
   public void scheduledRound() {
     deliverDue();
   }

@@ -2,7 +2,6 @@ package org.ipu.outreach.mail;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Letters and their delivery. Defaults are documented in application.yaml. The SMTP server itself is
@@ -21,13 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("outreach.mail")
 public record OutreachMailProperties(
-    @DefaultValue("Inter-Parliamentary Union <postbox@ipu.example.org>") String from,
-    @DefaultValue("postbox@ipu.example.org") String replyTo,
-    @DefaultValue("5") int maxAttempts,
-    @DefaultValue("PT1M") Duration retryBackoff,
-    @DefaultValue("0") int maxPerMinute,
-    @DefaultValue("PT5S") Duration pollInterval,
-    @DefaultValue("50") int batchSize,
-    @DefaultValue("false") boolean embeddedSmtp,
-    @DefaultValue("2525") int embeddedSmtpPort,
-    @DefaultValue("PT5M") Duration claimHold) {}
+    String from,
+    String replyTo,
+    int maxAttempts,
+    Duration retryBackoff,
+    int maxPerMinute,
+    Duration pollInterval,
+    int batchSize,
+    boolean embeddedSmtp,
+    int embeddedSmtpPort,
+    Duration claimHold) {}

@@ -2,7 +2,6 @@ package org.ipu.outreach.meeting;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param registrationInterval how often the registration batcher registers the representatives confirmed
@@ -11,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("outreach.meeting")
 public record MeetingRegistrationProperties(
-    @DefaultValue("PT1M") Duration registrationInterval,
-    @DefaultValue("PT10M") Duration registrationClaimHold) {}
+    Duration registrationInterval,
+    Duration registrationClaimHold) {}

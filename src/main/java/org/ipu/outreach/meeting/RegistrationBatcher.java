@@ -74,8 +74,8 @@ public class RegistrationBatcher {
   public record Round(int registered, int sentToStaff, int postponed, int failed) {}
 
   @Scheduled(
-      initialDelayString = "${outreach.meeting.registration-interval:PT1M}",
-      fixedDelayString = "${outreach.meeting.registration-interval:PT1M}")
+      initialDelayString = "${outreach.meeting.registration-interval}",
+      fixedDelayString = "${outreach.meeting.registration-interval}")
   public void scheduled() {
     try {
       Round round = registerDue();

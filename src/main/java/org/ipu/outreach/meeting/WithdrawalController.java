@@ -22,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
  * the answer says why and nothing is changed.
  */
 @RestController
-public class WithdrawalController {
+class WithdrawalController {
 
   private final RepresentativeRepository representatives;
   private final CampaignRepository campaigns;
@@ -30,7 +30,7 @@ public class WithdrawalController {
   private final MeetingPlatform platform;
   private final StaffAccess staff;
 
-  public WithdrawalController(
+  WithdrawalController(
       RepresentativeRepository representatives,
       CampaignRepository campaigns,
       EventRepository events,

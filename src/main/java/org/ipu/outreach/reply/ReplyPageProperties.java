@@ -2,7 +2,6 @@ package org.ipu.outreach.reply;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The parliaments' reply page; defaults are documented in application.yaml.
@@ -16,11 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("outreach.reply-page")
 public record ReplyPageProperties(
-    @DefaultValue("http://localhost:8080") String publicBaseUrl,
-    @DefaultValue("10") int wrongTokensPerClient,
-    @DefaultValue("PT10M") Duration wrongTokenWindow,
-    @DefaultValue("1") int nomineeRows,
-    @DefaultValue("10") int maxNominees) {
+    String publicBaseUrl,
+    int wrongTokensPerClient,
+    Duration wrongTokenWindow,
+    int nomineeRows,
+    int maxNominees) {
 
   /** The personal link carrying {@code token}. */
   public String replyUrl(String token) {

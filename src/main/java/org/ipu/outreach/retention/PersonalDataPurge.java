@@ -37,7 +37,7 @@ public class PersonalDataPurge {
     this.properties = properties;
   }
 
-  @Scheduled(cron = "${outreach.retention.cron:0 30 2 * * *}")
+  @Scheduled(cron = "${outreach.retention.cron}")
   public void scheduled() {
     purgeDue();
   }

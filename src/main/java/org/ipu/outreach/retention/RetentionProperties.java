@@ -2,7 +2,6 @@ package org.ipu.outreach.retention;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How long personal data of a finished campaign is kept. Defaults are documented in application.yaml.
@@ -13,4 +12,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("outreach.retention")
 public record RetentionProperties(
-    @DefaultValue("P90D") Duration personalDataAfter, @DefaultValue("0 30 2 * * *") String cron) {}
+    Duration personalDataAfter, String cron) {}

@@ -3,7 +3,6 @@ package org.ipu.outreach.task;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Staff task deadlines.
@@ -16,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("outreach.tasks")
 public record TaskProperties(
-    @DefaultValue("P2D") Duration escalationAfter,
-    @DefaultValue("secretariat") String staffGroup,
-    @DefaultValue("managers") String managerGroup,
-    @DefaultValue("Europe/Zurich") ZoneId workingTimeZone) {}
+    Duration escalationAfter,
+    String staffGroup,
+    String managerGroup,
+    ZoneId workingTimeZone) {}

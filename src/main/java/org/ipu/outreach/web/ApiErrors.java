@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Bad input to our JSON endpoints: 400 with every problem named (404 for what does not exist), and nothing changed. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-public class ApiErrors {
+class ApiErrors {
 
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<Map<String, List<String>>> invalid(InvalidInputException e) {

@@ -11,12 +11,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The staff start page: links to the tools and where each campaign stands. */
 @Controller
-public class HomeController {
+class HomeController {
 
   private final CampaignRepository campaigns;
   private final StaffAccess staff;
 
-  public HomeController(CampaignRepository campaigns, StaffAccess staff) {
+  HomeController(CampaignRepository campaigns, StaffAccess staff) {
     this.campaigns = campaigns;
     this.staff = staff;
   }

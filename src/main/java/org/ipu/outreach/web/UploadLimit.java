@@ -15,11 +15,11 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * to our REST controllers) never sees it; without this the answer is a bare 413 that names nothing.
  */
 @RestControllerAdvice
-public class UploadLimit {
+class UploadLimit {
 
   private final DataSize maxFileSize;
 
-  public UploadLimit(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+  UploadLimit(@Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize) {
     this.maxFileSize = maxFileSize;
   }
 

@@ -1,7 +1,6 @@
 package org.ipu.outreach.meeting.simulator;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param baseUrl where this application is reachable; personal join links point here
@@ -11,6 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("outreach.simulator")
 public record SimulatorProperties(
-    @DefaultValue("http://localhost:8080") String baseUrl,
-    @DefaultValue("45") int minutesPerJoin,
-    @DefaultValue("") String failRegistrationFor) {}
+    String baseUrl,
+    int minutesPerJoin,
+    String failRegistrationFor) {}

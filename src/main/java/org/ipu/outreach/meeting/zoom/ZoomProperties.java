@@ -2,7 +2,6 @@ package org.ipu.outreach.meeting.zoom;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The Zoom Server-to-Server OAuth app (see docs/zoom.md). With no account id the simulator is used.
@@ -20,19 +19,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenRefreshBefore a cached token is replaced this long before it expires
  * @param connectTimeout connection timeout of every call
  * @param readTimeout read timeout of every call
+ * @param reportDelay how long after a meeting.ended webhook attendance is collected (Zoom needs a few
+ *     minutes to compile the participants report)
  */
 @ConfigurationProperties("outreach.zoom")
 public record ZoomProperties(
-    @DefaultValue("") String accountId,
-    @DefaultValue("") String clientId,
-    @DefaultValue("") String clientSecret,
-    @DefaultValue("") String webhookSecretToken,
-    @DefaultValue("https://zoom.us") String oauthBaseUrl,
-    @DefaultValue("https://api.zoom.us") String apiBaseUrl,
-    @DefaultValue("8") double requestsPerSecond,
-    @DefaultValue("PT5M") Duration tokenRefreshBefore,
-    @DefaultValue("PT10S") Duration connectTimeout,
-    @DefaultValue("PT30S") Duration readTimeout) {
+    String accountId,
+    String clientId,
+    String clientSecret,
+    String webhookSecretToken,
+    String oauthBaseUrl,
+    String apiBaseUrl,
+    double requestsPerSecond,
+    Duration tokenRefreshBefore,
+    Duration connectTimeout,
+    Duration readTimeout,
+    Duration reportDelay) {
 
   public boolean configured() {
     return accountId != null && !accountId.isBlank();

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * redelivery of an event already received is acknowledged and not applied again.
  */
 @RestController
-public class ZoomWebhookController {
+class ZoomWebhookController {
 
   private static final Logger log = LoggerFactory.getLogger(ZoomWebhookController.class);
 
@@ -32,7 +32,7 @@ public class ZoomWebhookController {
   private final ZoomWebhookEvents events;
   private final ObjectMapper json;
 
-  public ZoomWebhookController(ZoomProperties properties, ZoomWebhookEvents events, ObjectMapper json) {
+  ZoomWebhookController(ZoomProperties properties, ZoomWebhookEvents events, ObjectMapper json) {
     this.properties = properties;
     this.events = events;
     this.json = json;

@@ -16,7 +16,6 @@ import org.ipu.outreach.invitation.InvitationProcess.Elements;
 import org.ipu.outreach.representative.RepresentativeStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -47,12 +46,11 @@ public class ZoomWebhookEvents {
       JdbcTemplate jdbc,
       InvitationInstances invitations,
       Clock clock,
-      // Zoom needs a few minutes after the end to compile the participants report
-      @Value("${outreach.zoom.report-delay:PT5M}") Duration reportDelay) {
+      ZoomProperties zoom) {
     this.jdbc = jdbc;
     this.invitations = invitations;
     this.clock = clock;
-    this.reportDelay = reportDelay;
+    this.reportDelay = zoom.reportDelay();
   }
 
   /** Records the delivery; false when it was seen before (Zoom redelivers when it got no answer in time). */

@@ -38,7 +38,7 @@ import org.ipu.outreach.representative.RepresentativeStatus;
 import org.ipu.outreach.support.OutreachTestBase;
 import org.ipu.outreach.support.TestData;
 import org.ipu.outreach.support.TestUsers;
-import org.ipu.outreach.web.SimulatorController;
+import org.ipu.outreach.meeting.simulator.SimulatorController;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -75,7 +75,8 @@ class ZoomMeetingPlatformTest {
   ZoomProperties properties(double perSecond) {
     // apiBaseUrl points nowhere: every API call must go to the api_url the token names
     return new ZoomProperties("acc-1", "client-1", "s3cret-client", "s3cret-webhook", zoom.baseUrl(),
-        "http://127.0.0.1:9", perSecond, Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        "http://127.0.0.1:9", perSecond, Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofSeconds(5),
+        Duration.ofMinutes(5));
   }
 
   void stubToken() {

@@ -1,6 +1,5 @@
-package org.ipu.outreach.web;
+package org.ipu.outreach.meeting.simulator;
 
-import org.ipu.outreach.meeting.simulator.SimulatedMeetingPlatform;
 import org.ipu.outreach.meeting.zoom.ZoomConfigured;
 import org.springframework.context.annotation.Conditional;
 import org.ipu.outreach.security.StaffAccess;

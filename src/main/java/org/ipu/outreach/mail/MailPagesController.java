@@ -1,8 +1,6 @@
-package org.ipu.outreach.web;
+package org.ipu.outreach.mail;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.ipu.outreach.mail.MailIncidents;
-import org.ipu.outreach.mail.MailOutbox;
 import org.ipu.outreach.security.StaffAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -15,7 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The outbox as staff see it: every mail written, its delivery state, and a resend for failed ones. */
 @Controller
-public class MailPagesController {
+class MailPagesController {
 
   static final int PAGE_SIZE = 500;
 
@@ -23,7 +21,7 @@ public class MailPagesController {
   private final MailIncidents incidents;
   private final StaffAccess staff;
 
-  public MailPagesController(MailOutbox outbox, MailIncidents incidents, StaffAccess staff) {
+  MailPagesController(MailOutbox outbox, MailIncidents incidents, StaffAccess staff) {
     this.outbox = outbox;
     this.incidents = incidents;
     this.staff = staff;
