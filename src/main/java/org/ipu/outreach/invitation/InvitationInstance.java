@@ -2,13 +2,17 @@ package org.ipu.outreach.invitation;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.ipu.outreach.invitation.InvitationProcess.Elements;
 import org.ipu.outreach.invitation.InvitationProcess.Messages;
 import org.ipu.outreach.invitation.InvitationProcess.Replies;
@@ -25,6 +29,8 @@ public final class InvitationInstance {
   private final String businessKey;
   private final RuntimeService runtime;
   private final ManagementService management;
+  /** The messages it waits for, read once: an instance object lives for one request or step. */
+  private Set<String> awaitedMessages;
 
   InvitationInstance(String id, String businessKey, RuntimeService runtime, ManagementService management) {
     this.id = id;
@@ -43,7 +49,9 @@ public final class InvitationInstance {
 
   /** The deadline of the current reply round (later than the campaign's after a request for another nominee). */
   public Instant replyDueAt() {
-    return runtime.getVariable(id, Vars.REPLY_DUE_AT) instanceof Date d ? d.toInstant() : null;
+    VariableInstance due =
+        runtime.createVariableInstanceQuery().processInstanceIdIn(id).variableName(Vars.REPLY_DUE_AT).singleResult();
+    return due != null && due.getValue() instanceof Date d ? d.toInstant() : null;
   }
 
   /** Waiting for the parliament's reply: at "Wait for the reply" or during the follow-up. */
@@ -62,12 +70,16 @@ public final class InvitationInstance {
    */
   public void replied(String nomineeIds, String declineReason) {
     String message = confirmingNominees() ? Messages.NOMINATION_CHANGED : Messages.PARLIAMENT_REPLIED;
-    correlate(
+    awaitedMessages = null;
+    MessageCorrelationBuilder reply =
         runtime
             .createMessageCorrelation(message)
             .setVariable(Vars.REPLY, nomineeIds == null ? Replies.DECLINED : Replies.NOMINATED)
-            .setVariable(Vars.NOMINEE_IDS, nomineeIds)
-            .setVariable(Vars.DECLINE_REASON, declineReason));
+            .setVariable(Vars.NOMINEE_IDS, nomineeIds);
+    if (declineReason != null) {
+      reply.setVariable(Vars.DECLINE_REASON, declineReason);
+    }
+    correlate(reply);
   }
 
   /** A reply given once the representatives are registered: a staff task with the new reply as text. */
@@ -118,9 +130,13 @@ public final class InvitationInstance {
   }
 
   private boolean waitsFor(String messageName) {
-    return runtime.createEventSubscriptionQuery().processInstanceId(id).eventType("message").eventName(messageName)
-            .count()
-        > 0;
+    if (awaitedMessages == null) {
+      awaitedMessages =
+          runtime.createEventSubscriptionQuery().processInstanceId(id).eventType("message").list().stream()
+              .map(EventSubscription::getEventName)
+              .collect(Collectors.toSet());
+    }
+    return awaitedMessages.contains(messageName);
   }
 
   private void correlate(MessageCorrelationBuilder message) {

@@ -37,13 +37,24 @@ public class LetterService {
     if (outbox.exists(origin.dedupKey())) {
       return false;
     }
-    LetterContext context = letter.get();
+    write(kind, letter.get(), to, origin);
+    return true;
+  }
+
+  /**
+   * A letter written once by its nature (its key is new, e.g. the confirmation of one reply in the
+   * request that recorded it): no look-up of the key first; the outbox's unique key still guards it.
+   */
+  public void queueNew(MailKind kind, LetterContext context, Recipients to, Origin origin) {
+    write(kind, context, to, origin);
+  }
+
+  private void write(MailKind kind, LetterContext context, Recipients to, Origin origin) {
     ComposedMail mail = composer.compose(kind, context);
     outbox.enqueue(
         new MailOutbox.NewMail(
             origin.dedupKey(), kind, context.invitee().language().code(), origin.processInstanceId(),
             origin.businessKey(), to.to(), to.cc(), mail, mime.encode(to.to(), to.cc(), mail)),
         ClockUtil.getCurrentTime().toInstant());
-    return true;
   }
 }

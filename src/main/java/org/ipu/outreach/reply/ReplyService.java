@@ -73,7 +73,7 @@ public class ReplyService {
   /**
    * Where one parliament's invitation stands, as the reply pages need it. {@code replyDeadline} is the
    * deadline of the current reply round: the campaign's, or a later one after staff asked for another
-   * nominee.
+   * nominee. {@code instance} is null once the invitation has ended.
    */
   public record Situation(
       Campaign campaign,
@@ -82,7 +82,8 @@ public class ReplyService {
       Stage stage,
       Instant replyDeadline,
       boolean deadlinePassed,
-      List<Representative> currentNominees) {
+      List<Representative> currentNominees,
+      InvitationInstance instance) {
 
     /** Whether a reply can be given now: by the parliament until the deadline, by staff also after it. */
     public boolean open(ReplyChannel channel) {
@@ -112,7 +113,8 @@ public class ReplyService {
 
   public Situation situation(String campaignId, String inviteeCode) {
     Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> unknown(campaignId, inviteeCode));
-    if (!campaigns.isInvited(campaignId, inviteeCode)) {
+    InvitationInstance instance = invitations.find(campaignId, inviteeCode).orElse(null);
+    if (instance == null && !campaigns.isInvited(campaignId, inviteeCode)) {
       throw unknown(campaignId, inviteeCode);
     }
     OutreachEvent event =
@@ -125,7 +127,6 @@ public class ReplyService {
             .toList();
     Instant deadline = campaign.replyDeadline();
     Stage stage = Stage.ENDED;
-    InvitationInstance instance = invitations.find(campaignId, inviteeCode).orElse(null);
     if (instance != null) {
       Instant roundDeadline = instance.replyDueAt();
       if (roundDeadline != null && roundDeadline.isAfter(deadline)) {
@@ -134,7 +135,7 @@ public class ReplyService {
       stage = instance.waitsForReply() ? Stage.WAITING : instance.confirmingNominees() ? Stage.CONFIRMING : Stage.REGISTERED;
     }
     boolean passed = !ClockUtil.getCurrentTime().toInstant().isBefore(deadline);
-    return new Situation(campaign, event, invitee, stage, deadline, passed, current);
+    return new Situation(campaign, event, invitee, stage, deadline, passed, current, instance);
   }
 
   /**
@@ -155,8 +156,7 @@ public class ReplyService {
     if (!situation.open(channel)) {
       throw new ReplyClosedException(situation.closedBecause());
     }
-    InvitationInstance instance =
-        invitations.find(campaignId, inviteeCode).orElseThrow(() -> new ReplyClosedException(Stage.ENDED.name()));
+    InvitationInstance instance = situation.instance();
     Instant now = ClockUtil.getCurrentTime().toInstant();
     try {
       if (situation.stage() == Stage.REGISTERED) {
@@ -215,12 +215,12 @@ public class ReplyService {
   private void confirmToParliament(Situation situation, InvitationInstance instance, Reply reply) {
     Invitee invitee = situation.invitee();
     String businessKey = InvitationProcess.businessKey(situation.campaign().id(), invitee.code());
-    letters.queue(
+    letters.queueNew(
         MailKind.REPLY_RECEIVED,
         new LetterContext(situation.event(), invitee, null, situation.campaign().replyDeadline())
             .withReceived(new LetterContext.ReceivedReply(reply.nominees(), reply.declineReason())),
         new LetterService.Recipients(invitee.presidentEmail(), invitee.secretaryEmail()),
-        // each reply is confirmed once: it is written in this request's transaction, never retried
+        // each reply is confirmed once: written in this request's transaction under a new key, never retried
         new LetterService.Origin(
             businessKey + ":" + MailKind.REPLY_RECEIVED + ":" + UUID.randomUUID(), instance.id(), businessKey));
   }
