@@ -21,9 +21,9 @@ public final class InvitationProcess {
     public static final String FOLLOW_UP = "Task_FollowUp";
     public static final String CONFIRM_REPRESENTATIVE = "Task_ConfirmRepresentative";
     /** On "Confirm representative": the parliament changed its reply on the reply page. */
-    public static final String NOMINATION_CHANGED = "Message_NominationChanged";
+    public static final String NOMINATION_CHANGED = "Boundary_NominationChanged";
     /** Event sub-process: the parliament changed its reply once its representatives were registered. */
-    public static final String REPLY_CHANGED_AFTER_REGISTRATION = "Message_ReplyChangedAfterRegistration";
+    public static final String REPLY_CHANGED_AFTER_REGISTRATION = "StartEvent_ReplyChangedAfterRegistration";
     public static final String REVIEW_CHANGED_REPLY = "Task_ReviewChangedReply";
     public static final String CHANGED_REPLY_REVIEWED = "EndEvent_ChangedReplyReviewed";
     public static final String REQUEST_ANOTHER_NOMINEE = "Task_RequestAnotherNominee";
@@ -44,10 +44,10 @@ public final class InvitationProcess {
     /** Waits while the registration batcher registers the representatives (meeting.RegistrationBatcher). */
     public static final String WAIT_FOR_REGISTRATION = "Task_WaitForRegistration";
     /** Message boundary of that wait: the meeting is set up wrongly on the platform. */
-    public static final String MEETING_SETTINGS_WRONG = "Message_MeetingSettingsWrong";
+    public static final String MEETING_SETTINGS_WRONG = "Boundary_MeetingSettingsWrong";
     public static final String FIX_MEETING_SETTINGS = "Task_FixMeetingSettings";
     /** Error boundary of the attendance collection: the platform's rate limit was reached. */
-    public static final String ATTENDANCE_PLATFORM_BUSY = "Error_AttendancePlatformBusy";
+    public static final String ATTENDANCE_PLATFORM_BUSY = "Boundary_AttendancePlatformBusy";
     public static final String ATTENDANCE_PLATFORM_AVAILABLE = "Timer_AttendancePlatformAvailable";
     public static final String UNMATCHED_ATTENDEES = "Gateway_UnmatchedAttendees";
     public static final String REVIEW_UNMATCHED_ATTENDEES = "Task_ReviewUnmatchedAttendees";
