@@ -9,8 +9,11 @@ public final class CampaignProcess {
     public static final String START = "StartEvent_CampaignRequested";
     public static final String PREPARE = "Task_PrepareCampaign";
     public static final String REVIEW = "Task_ReviewCampaign";
+    public static final String APPROVED = "Gateway_Approved";
     public static final String START_BATCH = "Task_StartInvitationBatch";
+    public static final String ALL_STARTED = "Gateway_AllStarted";
     public static final String WAIT_FOR_INVITATIONS = "Task_WaitForInvitations";
+    public static final String CLOSE = "Task_CloseCampaign";
     public static final String CANCEL = "Task_CancelCampaign";
     public static final String COMPLETED = "EndEvent_CampaignCompleted";
     public static final String CANCELLED = "EndEvent_CampaignCancelled";

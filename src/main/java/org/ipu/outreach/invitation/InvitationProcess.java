@@ -11,30 +11,50 @@ public final class InvitationProcess {
   }
 
   public static final class Elements {
+    public static final String START = "StartEvent_InvitationStarted";
     public static final String SEND_INVITATION = "Task_SendInvitation";
+    public static final String PLAN_REPLY_WAIT = "Task_PlanReplyWait";
     public static final String WAIT_FOR_REPLY = "Task_WaitForReply";
     public static final String FIRST_REMINDER_DUE = "Timer_FirstReminderDue";
     public static final String DEADLINE_REMINDER_DUE = "Timer_DeadlineReminderDue";
     public static final String REPLY_DEADLINE_REACHED = "Timer_ReplyDeadlineReached";
     public static final String SEND_FIRST_REMINDER = "Task_SendFirstReminder";
     public static final String SEND_DEADLINE_REMINDER = "Task_SendDeadlineReminder";
+    public static final String FIRST_REMINDER_SENT = "EndEvent_FirstReminderSent";
+    public static final String DEADLINE_REMINDER_SENT = "EndEvent_DeadlineReminderSent";
+    /** Gateway after the reply, a late reply or a changed nomination: "nominated" or "declined". */
+    public static final String REPLY_KIND = "Gateway_ReplyKind";
     public static final String FOLLOW_UP = "Task_FollowUp";
+    /** Message boundary of the follow-up: a reply came while the task was open. */
+    public static final String LATE_REPLY_RECEIVED = "Boundary_LateReplyReceived";
+    public static final String FOLLOW_UP_OUTCOME = "Gateway_FollowUpOutcome";
+    public static final String RECORD_FOLLOW_UP_NOMINATION = "Task_RecordFollowUpNomination";
+    /** "No answer" at the follow-up: was a representative confirmed in an earlier round? */
+    public static final String ALREADY_CONFIRMED = "Gateway_AlreadyConfirmed";
+    public static final String NOMINATION_JOIN = "Gateway_NominationJoin";
     public static final String CONFIRM_REPRESENTATIVE = "Task_ConfirmRepresentative";
+    public static final String NOMINEE_DECISIONS = "Gateway_NomineeDecisions";
     /** On "Confirm representative": the parliament changed its reply on the reply page. */
-    public static final String NOMINATION_CHANGED = "Message_NominationChanged";
+    public static final String NOMINATION_CHANGED = "Boundary_NominationChanged";
     /** Event sub-process: the parliament changed its reply once its representatives were registered. */
-    public static final String REPLY_CHANGED_AFTER_REGISTRATION = "Message_ReplyChangedAfterRegistration";
+    public static final String REPLY_CHANGED_SUB_PROCESS = "SubProcess_ReplyChangedAfterRegistration";
+    /** Message start event of that event sub-process. */
+    public static final String REPLY_CHANGED_AFTER_REGISTRATION = "StartEvent_ReplyChangedAfterRegistration";
     public static final String REVIEW_CHANGED_REPLY = "Task_ReviewChangedReply";
     public static final String CHANGED_REPLY_REVIEWED = "EndEvent_ChangedReplyReviewed";
     public static final String REQUEST_ANOTHER_NOMINEE = "Task_RequestAnotherNominee";
     public static final String SEND_NOT_ACCEPTED = "Task_SendNotAccepted";
     public static final String REGISTER_REPRESENTATIVES = "Task_RegisterRepresentatives";
     public static final String SEND_REGISTRATION_CONFIRMATIONS = "Task_SendRegistrationConfirmations";
+    public static final String PLAN_EVENT_REMINDERS = "Task_PlanEventReminders";
+    public static final String JOINING_REMINDER_AHEAD = "Gateway_JoiningReminderAhead";
     public static final String JOINING_REMINDER_DUE = "Timer_JoiningReminderDue";
     public static final String SEND_JOINING_REMINDER = "Task_SendJoiningReminder";
+    public static final String JOINING_REMINDER_DONE = "Gateway_JoiningReminderDone";
     public static final String EVENT_OVER = "Timer_EventOver";
     public static final String COLLECT_ATTENDANCE = "Task_CollectAttendance";
     public static final String SEND_ATTENDANCE_LETTERS = "Task_SendAttendanceLetters";
+    public static final String ANYONE_ATTENDED = "Gateway_AnyoneAttended";
     public static final String ATTENDED = "EndEvent_Attended";
     public static final String ABSENT = "EndEvent_Absent";
     public static final String DECLINED = "EndEvent_Declined";
@@ -44,10 +64,10 @@ public final class InvitationProcess {
     /** Waits while the registration batcher registers the representatives (meeting.RegistrationBatcher). */
     public static final String WAIT_FOR_REGISTRATION = "Task_WaitForRegistration";
     /** Message boundary of that wait: the meeting is set up wrongly on the platform. */
-    public static final String MEETING_SETTINGS_WRONG = "Message_MeetingSettingsWrong";
+    public static final String MEETING_SETTINGS_WRONG = "Boundary_MeetingSettingsWrong";
     public static final String FIX_MEETING_SETTINGS = "Task_FixMeetingSettings";
     /** Error boundary of the attendance collection: the platform's rate limit was reached. */
-    public static final String ATTENDANCE_PLATFORM_BUSY = "Error_AttendancePlatformBusy";
+    public static final String ATTENDANCE_PLATFORM_BUSY = "Boundary_AttendancePlatformBusy";
     public static final String ATTENDANCE_PLATFORM_AVAILABLE = "Timer_AttendancePlatformAvailable";
     public static final String UNMATCHED_ATTENDEES = "Gateway_UnmatchedAttendees";
     public static final String REVIEW_UNMATCHED_ATTENDEES = "Task_ReviewUnmatchedAttendees";
