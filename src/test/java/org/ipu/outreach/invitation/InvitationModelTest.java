@@ -54,7 +54,7 @@ import org.ipu.outreach.invitation.InvitationProcess.Messages;
 import org.ipu.outreach.invitation.InvitationProcess.Replies;
 import org.ipu.outreach.invitation.InvitationProcess.Vars;
 import org.ipu.outreach.meeting.MeetingRegistration;
-import org.ipu.outreach.reply.Nominees;
+import org.ipu.outreach.representative.Nominees;
 import org.ipu.outreach.support.ModelTestEngine;
 import org.ipu.outreach.task.EscalateOverdueTask;
 import org.junit.jupiter.api.AfterEach;
