@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -25,9 +26,9 @@ import org.ipu.outreach.task.TaskDeadlines;
  * The engine of the process-model tests: built here, without Spring, on an in-memory H2 database of its
  * own, with no job executor (the tests run jobs themselves) and full history. Every bean a BPMN file names
  * is a Mockito mock the test registers with {@link Mocks#register}, which the {@link MockExpressionManager}
- * resolves. The engine is named {@value #NAME}, not "default": the Spring tests running in the same JVM
- * register theirs under "default". It is built once per JVM and shared by the model test classes; their
- * extension deploys each test's {@code @Deployment}, removes it afterwards and resets the clock.
+ * resolves. The engine is named {@value #NAME}, not "default", the name of the Spring tests' engine in the
+ * same JVM. It is built once per JVM and shared by the model test classes; their extension deploys each
+ * test's {@code @Deployment}, removes it afterwards and resets the clock.
  */
 public final class ModelTestEngine {
 
@@ -57,6 +58,9 @@ public final class ModelTestEngine {
       configuration.setExpressionManager(new MockExpressionManager());
       configuration.setMetricsEnabled(false);
       engine = configuration.buildProcessEngine();
+      // only these tests use it, through this class: kept out of the JVM-wide registry, where the Spring
+      // tests' webapps and REST API would list it beside their own engine
+      ProcessEngines.unregister(engine);
       Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
     }
     return engine;
