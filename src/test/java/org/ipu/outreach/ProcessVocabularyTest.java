@@ -19,6 +19,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.ipu.outreach.campaign.CampaignProcess;
+import org.ipu.outreach.change.EventChangeProcess;
 import org.ipu.outreach.invitation.InvitationProcess;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,7 +36,8 @@ class ProcessVocabularyTest {
   static Stream<Arguments> processes() {
     return Stream.of(
         Arguments.of("campaign.bpmn", CampaignProcess.class),
-        Arguments.of("parliament-invitation.bpmn", InvitationProcess.class));
+        Arguments.of("parliament-invitation.bpmn", InvitationProcess.class),
+        Arguments.of("event-change.bpmn", EventChangeProcess.class));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -25,6 +25,11 @@ public class CampaignRepository {
     return jdbc.query("select * from campaign where id = ?", this::row, id).stream().findFirst();
   }
 
+  /** Every campaign about the event, in the order they were created. */
+  public List<Campaign> findForEvent(String eventCode) {
+    return jdbc.query("select * from campaign where event_code = ? order by created_at", this::row, eventCode);
+  }
+
   public List<Campaign> findAll() {
     return jdbc.query("select * from campaign order by created_at desc", this::row);
   }

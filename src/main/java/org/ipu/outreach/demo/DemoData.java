@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.ipu.outreach.campaign.CampaignRepository;
 import org.ipu.outreach.directory.DirectoryCsvImporter;
 import org.ipu.outreach.directory.InviteeRepository;
 import org.ipu.outreach.directory.Language;
@@ -62,6 +63,7 @@ public class DemoData {
   private static final ZoneId GENEVA = ZoneId.of("Europe/Zurich");
 
   private final EventRepository events;
+  private final CampaignRepository campaigns;
   private final InviteeRepository invitees;
   private final DirectoryCsvImporter importer;
   private final IdentityService identity;
@@ -71,6 +73,7 @@ public class DemoData {
 
   public DemoData(
       EventRepository events,
+      CampaignRepository campaigns,
       InviteeRepository invitees,
       DirectoryCsvImporter importer,
       IdentityService identity,
@@ -78,6 +81,7 @@ public class DemoData {
       DemoProperties demo,
       Environment environment) {
     this.events = events;
+    this.campaigns = campaigns;
     this.invitees = invitees;
     this.importer = importer;
     this.identity = identity;
@@ -90,7 +94,10 @@ public class DemoData {
   @Order(10) // after the groups exist (IdentitySetup)
   public void onDeployed(ApplicationReadyEvent event) throws IOException {
     events.save(seedEvent());
-    events.save(demoEvent(Instant.now()));
+    // a demo event that has a campaign keeps its times: moving it is a change its letters must announce
+    if (!campaigns.hasCampaignBeyondCancellation(DEMO_EVENT)) {
+      events.save(demoEvent(Instant.now()));
+    }
     if (invitees.count() == 0) {
       try (InputStream csv = new ClassPathResource("demo/directory.csv").getInputStream()) {
         importer.importCsv(csv);

@@ -3,7 +3,9 @@ package org.ipu.outreach.event;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -90,6 +92,38 @@ public class EventRepository {
                 jdbc.update(
                     "insert into event_text (event_code, language, title, audience_note) values (?, ?, ?, ?)",
                     e.code(), language.code(), t.title(), t.audienceNote()));
+  }
+
+  /**
+   * Moves the event to new times, counting one more change of its schedule; returns the new sequence
+   * number (the SEQUENCE of its calendar files).
+   */
+  public int reschedule(String code, ZonedDateTime start, ZonedDateTime end) {
+    jdbc.update(
+        "update outreach_event set starts_at = ?, ends_at = ?, time_zone = ?,"
+            + " schedule_sequence = schedule_sequence + 1 where code = ?",
+        Timestamp.from(start.toInstant()), Timestamp.from(end.toInstant()), start.getZone().getId(), code);
+    return scheduleSequence(code);
+  }
+
+  /** Records the event as cancelled, one more change of its schedule; returns the new sequence number. */
+  public int cancel(String code, Instant at) {
+    jdbc.update(
+        "update outreach_event set cancelled_at = ?, schedule_sequence = schedule_sequence + 1 where code = ?",
+        Timestamp.from(at), code);
+    return scheduleSequence(code);
+  }
+
+  /** How often the event's schedule has changed since it was announced (0: never). */
+  public int scheduleSequence(String code) {
+    Integer n = jdbc.queryForObject("select schedule_sequence from outreach_event where code = ?", Integer.class, code);
+    return n == null ? 0 : n;
+  }
+
+  public boolean isCancelled(String code) {
+    Integer n = jdbc.queryForObject(
+        "select count(*) from outreach_event where code = ? and cancelled_at is not null", Integer.class, code);
+    return n != null && n > 0;
   }
 
   private static OutreachEvent row(ResultSet rs, Map<Language, OutreachEvent.Translation> texts) throws SQLException {

@@ -3,6 +3,9 @@ package org.ipu.outreach.invitation;
 import static org.ipu.outreach.invitation.InvitationProcess.Vars;
 
 import java.time.Instant;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.ipu.outreach.invitation.InvitationProcess.Elements;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -19,6 +22,31 @@ public class EventSchedule {
   public EventSchedule(InvitationFactsLoader facts, InvitationTimings timings) {
     this.facts = facts;
     this.timings = timings;
+  }
+
+  /**
+   * "Re-plan the joining reminder and the attendance check" after the event moved: the same dates as
+   * {@link #plan}, from the new times, and the timers already waiting moved to them. Before the
+   * registration there is nothing to move yet: {@link #plan} will read the new times.
+   */
+  public void replan(DelegateExecution execution) {
+    if (!execution.hasVariable(Vars.ATTENDANCE_DUE_AT)) {
+      return;
+    }
+    plan(execution);
+    ManagementService management = execution.getProcessEngineServices().getManagementService();
+    move(management, execution, Elements.JOINING_REMINDER_DUE, (Date) execution.getVariable(Vars.JOINING_REMINDER_AT));
+    move(management, execution, Elements.EVENT_OVER, (Date) execution.getVariable(Vars.ATTENDANCE_DUE_AT));
+  }
+
+  private static void move(ManagementService management, DelegateExecution execution, String timerId, Date due) {
+    Job timer =
+        management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(timerId).singleResult();
+    if (timer != null) {
+      // a reminder whose new time has passed goes out now rather than never
+      Date now = ClockUtil.getCurrentTime();
+      management.setJobDuedate(timer.getId(), due.before(now) ? now : due);
+    }
   }
 
   public void plan(DelegateExecution execution) {

@@ -101,6 +101,20 @@ public final class InvitationInstance {
         runtime.createMessageCorrelation(Messages.MEETING_SETTINGS_WRONG).setVariable(Vars.MEETING_PROBLEM, problem));
   }
 
+  /**
+   * The event moved: the invitation writes to everyone it concerns and re-plans its timers (event
+   * sub-process "Event rescheduled"). The change's id travels as a local variable of that sub-process,
+   * so that two changes in a row each announce their own.
+   */
+  public void eventRescheduled(long changeId) {
+    correlate(runtime.createMessageCorrelation(Messages.EVENT_RESCHEDULED).setVariableLocal(Vars.EVENT_CHANGE_ID, changeId));
+  }
+
+  /** The event is cancelled: the invitation writes to everyone it concerns and ends (sub-process "Event cancelled"). */
+  public void eventCancelled(long changeId) {
+    correlate(runtime.createMessageCorrelation(Messages.EVENT_CANCELLED).setVariableLocal(Vars.EVENT_CHANGE_ID, changeId));
+  }
+
   /** Moves the timer waiting at {@code timerId} to {@code due} if it is due later; true when it moved. */
   public boolean bringTimerForward(String timerId, Instant due) {
     Job timer = management.createJobQuery().processInstanceId(id).activityId(timerId).singleResult();

@@ -52,6 +52,18 @@ public class InvitationInstances {
         .map(this::of);
   }
 
+  /** Every running invitation of a campaign. */
+  public List<InvitationInstance> ofCampaign(String campaignId) {
+    return runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey(InvitationProcess.KEY)
+        .processInstanceBusinessKeyLike(InvitationProcess.businessKey(campaignId, "%"))
+        .list()
+        .stream()
+        .map(this::of)
+        .toList();
+  }
+
   /** The running invitations of a campaign that wait at the given element (a timer, a task...). */
   public List<InvitationInstance> waitingAt(String campaignId, String activityId) {
     return runtime

@@ -72,6 +72,19 @@ public final class InvitationProcess {
     public static final String UNMATCHED_ATTENDEES = "Gateway_UnmatchedAttendees";
     public static final String REVIEW_UNMATCHED_ATTENDEES = "Task_ReviewUnmatchedAttendees";
 
+    /** Event sub-process: the event moved ("Change an event"); the invitation goes on. */
+    public static final String EVENT_RESCHEDULED_SUB_PROCESS = "SubProcess_EventRescheduled";
+    public static final String EVENT_RESCHEDULED = "StartEvent_EventRescheduled";
+    public static final String REPLAN_EVENT_TIMERS = "Task_ReplanEventTimers";
+    public static final String SEND_RESCHEDULE_LETTERS = "Task_SendRescheduleLetters";
+    public static final String RESCHEDULE_ANNOUNCED = "EndEvent_RescheduleAnnounced";
+    /** Event sub-process: the event is cancelled; the invitation ends with the outcome EVENT_CANCELLED. */
+    public static final String EVENT_CANCELLED_SUB_PROCESS = "SubProcess_EventCancelled";
+    public static final String EVENT_CANCELLED = "StartEvent_EventCancelled";
+    public static final String SEND_CANCELLATION_LETTERS = "Task_SendCancellationLetters";
+    public static final String CANCEL_REGISTRATIONS = "Task_CancelRegistrations";
+    public static final String EVENT_CANCELLED_END = "EndEvent_EventCancelled";
+
     private Elements() {}
   }
 
@@ -88,6 +101,8 @@ public final class InvitationProcess {
     /** Message payload of a reply changed after registration: the new reply as text, for staff. */
     public static final String CHANGED_REPLY = "changedReply";
     public static final String REPLY_ROUND = "replyRound";
+    /** Local to the change sub-processes: the id of the event change (table event_change) they announce. */
+    public static final String EVENT_CHANGE_ID = "eventChangeId";
     public static final String FIRST_REMINDER_AT = "firstReminderAt";
     public static final String DEADLINE_REMINDER_AT = "deadlineReminderAt";
     public static final String REPLY_DUE_AT = "replyDueAt";
@@ -141,6 +156,10 @@ public final class InvitationProcess {
     public static final String REPLY_CHANGED_AFTER_REGISTRATION = "ReplyChangedAfterRegistration";
     /** From the registration batcher: every confirmed representative of the invitation is registered. */
     public static final String REPRESENTATIVES_REGISTERED = "RepresentativesRegistered";
+    /** From "Change an event": the event moved to new times (non-interrupting event sub-process). */
+    public static final String EVENT_RESCHEDULED = "EventRescheduled";
+    /** From "Change an event": the event is cancelled (interrupting event sub-process). */
+    public static final String EVENT_CANCELLED = "EventCancelled";
     /** From the registration batcher: the platform refuses because of the meeting's settings. */
     public static final String MEETING_SETTINGS_WRONG = "MeetingSettingsWrong";
 

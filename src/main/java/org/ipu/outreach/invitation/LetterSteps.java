@@ -6,11 +6,15 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.ipu.outreach.directory.Invitee;
+import org.ipu.outreach.event.EventChange;
+import org.ipu.outreach.event.EventChangeRepository;
+import org.ipu.outreach.event.EventRepository;
 import org.ipu.outreach.mail.LetterContext;
 import org.ipu.outreach.mail.LetterService;
 import org.ipu.outreach.mail.LetterService.Origin;
 import org.ipu.outreach.mail.LetterService.Recipients;
 import org.ipu.outreach.mail.MailKind;
+import org.ipu.outreach.mail.MailOutbox;
 import org.ipu.outreach.representative.Nominees;
 import org.ipu.outreach.reply.ReplyPageProperties;
 import org.ipu.outreach.reply.ReplyTokens;
@@ -38,6 +42,9 @@ public class LetterSteps {
   private final Nominees nominees;
   private final ReplyTokens tokens;
   private final ReplyPageProperties replyPage;
+  private final EventRepository events;
+  private final EventChangeRepository changes;
+  private final MailOutbox outbox;
 
   public LetterSteps(
       InvitationFactsLoader facts,
@@ -45,7 +52,13 @@ public class LetterSteps {
       RepresentativeRepository representatives,
       Nominees nominees,
       ReplyTokens tokens,
-      ReplyPageProperties replyPage) {
+      ReplyPageProperties replyPage,
+      EventRepository events,
+      EventChangeRepository changes,
+      MailOutbox outbox) {
+    this.events = events;
+    this.changes = changes;
+    this.outbox = outbox;
     this.facts = facts;
     this.tokens = tokens;
     this.replyPage = replyPage;
@@ -92,8 +105,33 @@ public class LetterSteps {
   /** To each registered representative, parliament in copy. */
   public void toRegistered(DelegateExecution execution, String kind) {
     InvitationFacts f = facts.load(execution);
+    int sequence = events.scheduleSequence(f.event().code());
     for (Representative r : registered(f)) {
-      letters.queue(MailKind.valueOf(kind), f.letter(r), representative(r, f.invitee()), origin(f, kind + ":" + r.id()));
+      letters.queue(
+          MailKind.valueOf(kind), f.letter(r).withScheduleSequence(sequence), representative(r, f.invitee()),
+          origin(f, kind + ":" + r.id()));
+    }
+  }
+
+  /**
+   * Announces a change of the event (the one in the sub-process's {@code eventChangeId}): one letter to the
+   * parliament, and one to each registered representative with the calendar file updated or cancelled
+   * (not in copy to the parliament, which has its own). A cancellation first withdraws the invitation's
+   * letters that have not gone out: nothing else is sent once the event is cancelled.
+   */
+  public void announceChange(DelegateExecution execution) {
+    InvitationFacts f = facts.load(execution);
+    long id = ((Number) execution.getVariable(InvitationProcess.Vars.EVENT_CHANGE_ID)).longValue();
+    EventChange change = changes.find(id).orElseThrow(() -> new IllegalStateException("No event change " + id));
+    MailKind kind = change.kind() == EventChange.Kind.CANCELLED ? MailKind.EVENT_CANCELLED : MailKind.EVENT_RESCHEDULED;
+    if (kind == MailKind.EVENT_CANCELLED) {
+      outbox.withdrawPending(f.businessKey());
+    }
+    String key = kind + ":" + change.sequence();
+    letters.queue(kind, f.letter(null).withChange(change), parliament(f.invitee()), origin(f, key));
+    for (Representative r : registered(f)) {
+      letters.queue(
+          kind, f.letter(r).withChange(change), new Recipients(r.email(), null), origin(f, key + ":" + r.id()));
     }
   }
 

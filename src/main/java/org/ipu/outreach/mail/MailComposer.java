@@ -49,6 +49,8 @@ public class MailComposer {
           MailKind.REGISTRATION_CONFIRMATION,
           MailKind.JOINING_REMINDER,
           MailKind.SORRY_WE_MISSED_YOU);
+  /** Letters about a change of the event: to the parliament, or (with a representative) to that person. */
+  private static final Set<MailKind> CHANGES = EnumSet.of(MailKind.EVENT_RESCHEDULED, MailKind.EVENT_CANCELLED);
   private static final Set<MailKind> NEED_JOIN_LINK =
       EnumSet.of(MailKind.REGISTRATION_CONFIRMATION, MailKind.JOINING_REMINDER);
   private static final Set<MailKind> NEED_DEADLINE =
@@ -134,7 +136,7 @@ public class MailComposer {
 
     Map<String, Object> vars = new HashMap<>();
     vars.put("lang", language.code());
-    vars.put("toRepresentative", TO_REPRESENTATIVE.contains(kind));
+    vars.put("toRepresentative", TO_REPRESENTATIVE.contains(kind) || (CHANGES.contains(kind) && representative != null));
     vars.put("letterDate", LetterDates.date(clock.instant(), GENEVA, locale));
     vars.put("parliament", invitee.name());
     vars.put("presidentName", blankToNull(invitee.presidentName()));
@@ -166,6 +168,10 @@ public class MailComposer {
           ctx.received().nominees().stream().map(n -> receivedNominee(n, locale)).toList());
       vars.put("declineReason", blankToNull(ctx.received().declineReason()));
     }
+    if (ctx.change() != null) {
+      vars.put("previousWhen", LetterDates.eventTime(ctx.change().previousStart(), ctx.change().previousEnd(), locale));
+      vars.put("changeReason", blankToNull(ctx.change().reason()));
+    }
     if (representative != null) {
       vars.put("representativeName", representative.fullName());
       vars.put("nominee", nominee(representative, locale));
@@ -192,13 +198,15 @@ public class MailComposer {
     String text = tidyText(templates.text().process(name, context));
 
     ComposedMail.Attachment attachment = null;
-    if (kind == MailKind.REGISTRATION_CONFIRMATION) {
+    if (kind == MailKind.REGISTRATION_CONFIRMATION || (CHANGES.contains(kind) && representative != null)) {
       String description =
           messages.getMessage(
               "calendar.description",
               new Object[] {representative.joinUrl(), vars.get("interpretation")},
               locale);
-      attachment = calendar.attachment(event, representative, description);
+      attachment =
+          calendar.attachment(
+              event, representative, description, ctx.scheduleSequence(), kind == MailKind.EVENT_CANCELLED);
     }
     return new ComposedMail(subject, text, html, attachment);
   }
@@ -206,6 +214,9 @@ public class MailComposer {
   private static void check(MailKind kind, LetterContext ctx, Representative representative, Instant deadline) {
     if (kind == MailKind.REPLY_RECEIVED && ctx.received() == null) {
       throw new IllegalArgumentException(kind + " needs the reply it confirms");
+    }
+    if (CHANGES.contains(kind) && ctx.change() == null) {
+      throw new IllegalArgumentException(kind + " needs the change it announces");
     }
     if (NEED_REPRESENTATIVE.contains(kind) && representative == null) {
       throw new IllegalArgumentException(kind + " needs the representative it is about");

@@ -24,5 +24,9 @@ public enum MailKind {
   /** To an absent representative (parliament in copy) after the event. */
   SORRY_WE_MISSED_YOU,
   /** To the parliament when its reply came through the reply page: what it answered, for its records. */
-  REPLY_RECEIVED
+  REPLY_RECEIVED,
+  /** To the parliament and to each registered representative (.ics update): the event moved. */
+  EVENT_RESCHEDULED,
+  /** To the parliament and to each registered representative (.ics cancel): the event is cancelled. */
+  EVENT_CANCELLED
 }

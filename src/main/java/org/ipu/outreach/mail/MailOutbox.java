@@ -133,6 +133,12 @@ public class MailOutbox {
   }
 
   /** Puts a failed mail back in the queue, for a staff member who wants it sent again. */
+  /** Withdraws an invitation's letters that have not gone out yet; returns how many. */
+  public int withdrawPending(String businessKey) {
+    return jdbc.update(
+        "update mail_outbox set status = 'WITHDRAWN' where business_key = ? and status = 'PENDING'", businessKey);
+  }
+
   public boolean resend(long id, Instant now) {
     return jdbc.update(
             "update mail_outbox set status = 'PENDING', attempts = 0, next_attempt_at = ? where id = ? and status = 'FAILED'",

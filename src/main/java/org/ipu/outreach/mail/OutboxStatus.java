@@ -4,5 +4,7 @@ public enum OutboxStatus {
   PENDING,
   SENDING,
   SENT,
-  FAILED
+  FAILED,
+  /** Not sent because it no longer applies (the event was cancelled before it went out). */
+  WITHDRAWN
 }

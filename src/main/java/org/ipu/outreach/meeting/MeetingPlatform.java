@@ -1,5 +1,6 @@
 package org.ipu.outreach.meeting;
 
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,13 @@ public interface MeetingPlatform {
   default List<String> meetingProblems(String meetingId, List<Language> languages) {
     return List.of();
   }
+
+  /**
+   * Moves the meeting to the event's new times. The simulator has no schedule; Zoom's meeting is
+   * updated, and a platform that refuses fails the change, so that no letter announces a time the
+   * meeting does not have.
+   */
+  default void reschedule(String meetingId, ZonedDateTime start, ZonedDateTime end) {}
 
   /** Cancels a registration (a representative withdrawn after registration); unknown ones are ignored. */
   void cancel(String meetingId, String registrantId, String email);

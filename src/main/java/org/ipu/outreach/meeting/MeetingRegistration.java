@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipu.outreach.invitation.InvitationFacts;
 import org.ipu.outreach.invitation.InvitationFactsLoader;
 import org.ipu.outreach.representative.Representative;
+import org.ipu.outreach.representative.RepresentativeRepository;
 import org.ipu.outreach.representative.RepresentativeStatus;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +21,15 @@ public class MeetingRegistration {
   private final MeetingPlatform platform;
   private final RegistrationRequests requests;
   private final InvitationFactsLoader facts;
+  private final RepresentativeRepository representatives;
 
-  public MeetingRegistration(MeetingPlatform platform, RegistrationRequests requests, InvitationFactsLoader facts) {
+  public MeetingRegistration(
+      MeetingPlatform platform, RegistrationRequests requests, InvitationFactsLoader facts,
+      RepresentativeRepository representatives) {
     this.platform = platform;
     this.requests = requests;
     this.facts = facts;
+    this.representatives = representatives;
   }
 
   public void request(DelegateExecution execution) {
@@ -32,6 +37,22 @@ public class MeetingRegistration {
     requests.request(
         f.businessKey(), f.campaign().id(), f.invitee().code(), f.event().meetingId(),
         ClockUtil.getCurrentTime().toInstant());
+  }
+
+  /**
+   * "Cancel the representatives' registrations" when the event is cancelled: every registered
+   * representative of the invitation is cancelled on the platform and recorded as withdrawn, and a
+   * registration still asked for is dropped. A platform failure fails the job, which is retried.
+   */
+  public void cancelAll(DelegateExecution execution) {
+    InvitationFacts f = facts.load(execution);
+    requests.done(f.businessKey());
+    for (Representative r : representatives.findForInvitee(f.campaign().id(), f.invitee().code())) {
+      if (r.status() == RepresentativeStatus.REGISTERED) {
+        cancel(r, f.event().meetingId());
+        representatives.setStatus(r.id(), RepresentativeStatus.WITHDRAWN);
+      }
+    }
   }
 
   /** Cancels a registered representative's registration on the platform (withdrawn after registration). */

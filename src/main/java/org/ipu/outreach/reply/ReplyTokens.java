@@ -50,6 +50,11 @@ public class ReplyTokens {
     return token;
   }
 
+  /** The campaign's links stay valid until {@code until} (the event's new end after a reschedule). */
+  public void extendUntil(String campaignId, Instant until) {
+    jdbc.update("update reply_token set expires_at = ? where campaign_id = ?", Timestamp.from(until), campaignId);
+  }
+
   /** The grant of a token, expired or not; empty when the token is unknown (or not even shaped like one). */
   public Optional<Grant> find(String token) {
     if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.ipu.outreach.campaign.CampaignProcess;
+import org.ipu.outreach.change.EventChangeProcess;
 import org.ipu.outreach.invitation.InvitationProcess;
 import org.ipu.outreach.task.TaskProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -73,6 +74,7 @@ public class IdentitySetup {
     };
     grant(staff, Resources.PROCESS_DEFINITION, CampaignProcess.KEY, staffOnDefinitions);
     grant(staff, Resources.PROCESS_DEFINITION, InvitationProcess.KEY, staffOnDefinitions);
+    grant(staff, Resources.PROCESS_DEFINITION, EventChangeProcess.KEY, staffOnDefinitions);
     grant(staff, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ, Permissions.UPDATE);
     grant(staff, Resources.DEPLOYMENT, ANY, Permissions.READ);
 

@@ -36,10 +36,10 @@ class CalendarInvitationTest {
   @Test
   void parsesBackWithAllFields() throws Exception {
     String description = "Online panel discussion.\n\nYour personal link to join: " + MailSamples.JOIN_URL;
-    Calendar calendar = parse(invitation.ics(event, ana, description));
+    Calendar calendar = parse(invitation.ics(event, ana, description, 0, false));
 
     assertThat(calendar.getProperty(Property.METHOD).map(p -> ((Property) p).getValue()))
-        .contains("PUBLISH");
+        .contains("REQUEST");
     assertThat(calendar.getProperty(Property.VERSION).map(p -> ((Property) p).getValue()))
         .contains("2.0");
     assertThat(calendar.getComponents(Component.VEVENT)).hasSize(1);
@@ -55,19 +55,39 @@ class CalendarInvitationTest {
     assertThat(value(vevent, Property.URL)).isEqualTo(MailSamples.JOIN_URL);
     assertThat(value(vevent, Property.LOCATION)).isEqualTo("Zoom");
     assertThat(value(vevent, Property.ORGANIZER)).isEqualTo("mailto:postbox@ipu.example.org");
+    assertThat(value(vevent, Property.ATTENDEE)).isEqualTo("mailto:" + ana.email());
+    assertThat(value(vevent, Property.SEQUENCE)).isEqualTo("0");
+  }
+
+  @Test
+  void aChangeKeepsTheUidAndCountsItsSequenceAndACancellationCancels() throws Exception {
+    VEvent first = parse(invitation.ics(event, ana, "d", 0, false)).<VEvent>getComponent(Component.VEVENT).orElseThrow();
+    Calendar moved = parse(invitation.ics(event, ana, "d", 1, false));
+    Calendar cancelled = parse(invitation.ics(event, ana, "d", 2, true));
+    VEvent movedEvent = moved.<VEvent>getComponent(Component.VEVENT).orElseThrow();
+    VEvent cancelledEvent = cancelled.<VEvent>getComponent(Component.VEVENT).orElseThrow();
+
+    assertThat(value(movedEvent, Property.UID)).isEqualTo(value(first, Property.UID));
+    assertThat(value(movedEvent, Property.SEQUENCE)).isEqualTo("1");
+    assertThat(value(cancelledEvent, Property.UID)).isEqualTo(value(first, Property.UID));
+    assertThat(value(cancelledEvent, Property.SEQUENCE)).isEqualTo("2");
+    assertThat(value(cancelledEvent, Property.STATUS)).isEqualTo("CANCELLED");
+    assertThat(cancelled.getProperty(Property.METHOD).map(p -> ((Property) p).getValue())).contains("CANCEL");
+    assertThat(invitation.attachment(event, ana, "d", 2, true).contentType())
+        .isEqualTo("text/calendar; charset=UTF-8; method=CANCEL");
   }
 
   @Test
   void isWrittenWithCrlfAndFoldedLines() {
-    String ics = invitation.ics(event, ana, "x".repeat(200));
+    String ics = invitation.ics(event, ana, "x".repeat(200), 0, false);
     assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n");
     assertThat(ics.split("\r\n")).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(75));
   }
 
   @Test
   void uidIsStablePerEventAndRepresentative() throws Exception {
-    String first = value(parse(invitation.ics(event, ana, "a")).getComponent(Component.VEVENT).orElseThrow(), Property.UID);
-    String again = value(parse(invitation.ics(event, ana, "b")).getComponent(Component.VEVENT).orElseThrow(), Property.UID);
+    String first = value(parse(invitation.ics(event, ana, "a", 0, false)).getComponent(Component.VEVENT).orElseThrow(), Property.UID);
+    String again = value(parse(invitation.ics(event, ana, "b", 0, false)).getComponent(Component.VEVENT).orElseThrow(), Property.UID);
     Representative other = withId(ana, 43L);
     assertThat(again).isEqualTo(first);
     assertThat(CalendarInvitation.uid(event, other)).isNotEqualTo(first);
@@ -75,9 +95,9 @@ class CalendarInvitationTest {
 
   @Test
   void attachmentCarriesFileNameAndContentType() {
-    ComposedMail.Attachment attachment = invitation.attachment(event, ana, "description");
+    ComposedMail.Attachment attachment = invitation.attachment(event, ana, "description", 0, false);
     assertThat(attachment.fileName()).isEqualTo("invitation.ics");
-    assertThat(attachment.contentType()).isEqualTo("text/calendar; charset=UTF-8; method=PUBLISH");
+    assertThat(attachment.contentType()).isEqualTo("text/calendar; charset=UTF-8; method=REQUEST");
     assertThat(attachment.content()).contains("BEGIN:VEVENT");
   }
 
@@ -88,7 +108,7 @@ class CalendarInvitationTest {
             ana.id(), ana.campaignId(), ana.inviteeCode(), ana.fullName(), ana.functionTitle(),
             ana.role(), ana.committees(), ana.email(), ana.interpretationLanguage(), ana.status(),
             ana.registrantId(), null, null, null);
-    assertThatThrownBy(() -> invitation.ics(event, noLink, "d"))
+    assertThatThrownBy(() -> invitation.ics(event, noLink, "d", 0, false))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ipu.outreach.mail.MailKind.ANOTHER_NOMINEE_REQUEST;
 import static org.ipu.outreach.mail.MailKind.DEADLINE_REMINDER;
+import static org.ipu.outreach.mail.MailKind.EVENT_CANCELLED;
+import static org.ipu.outreach.mail.MailKind.EVENT_RESCHEDULED;
 import static org.ipu.outreach.mail.MailKind.FIRST_REMINDER;
 import static org.ipu.outreach.mail.MailKind.INVITATION;
 import static org.ipu.outreach.mail.MailKind.JOINING_REMINDER;
@@ -40,15 +42,18 @@ class MailComposerTest {
   private static final MailComposer composer =
       MailComposer.standalone(MailSamples.properties(), MailSamples.CLOCK);
 
+  /** In the samples the change letters go to a representative (MailSamples.context). */
   private static final Set<MailKind> TO_REPRESENTATIVE =
-      EnumSet.of(REGISTRATION_CONFIRMATION, JOINING_REMINDER, SORRY_WE_MISSED_YOU);
+      EnumSet.of(REGISTRATION_CONFIRMATION, JOINING_REMINDER, SORRY_WE_MISSED_YOU, EVENT_RESCHEDULED, EVENT_CANCELLED);
   /** Signed by the secretariat rather than the Secretary General. */
   private static final Set<MailKind> FROM_SECRETARIAT =
-      EnumSet.of(REGISTRATION_CONFIRMATION, JOINING_REMINDER, SORRY_WE_MISSED_YOU, MailKind.REPLY_RECEIVED);
+      EnumSet.of(
+          REGISTRATION_CONFIRMATION, JOINING_REMINDER, SORRY_WE_MISSED_YOU, MailKind.REPLY_RECEIVED,
+          EVENT_RESCHEDULED, EVENT_CANCELLED);
   private static final Set<MailKind> WITH_TIMES =
       EnumSet.of(
           INVITATION, FIRST_REMINDER, DEADLINE_REMINDER, ANOTHER_NOMINEE_REQUEST,
-          REGISTRATION_CONFIRMATION, JOINING_REMINDER);
+          REGISTRATION_CONFIRMATION, JOINING_REMINDER, EVENT_RESCHEDULED);
   private static final Set<MailKind> WITH_INTERPRETATION =
       EnumSet.of(
           INVITATION, FIRST_REMINDER, DEADLINE_REMINDER, REGISTRATION_CONFIRMATION,
@@ -74,17 +79,19 @@ class MailComposerTest {
       Map.of(
           Language.EN,
           new Reading(
-              Map.of(
-                  INVITATION, "Invitation: online panel discussion “" + MailSamples.TITLE + "”, 26 September 2023",
-                  FIRST_REMINDER, "Reminder: invitation to the online panel discussion “",
-                  DEADLINE_REMINDER, "Reply requested by 16 September 2023: online panel discussion “",
-                  ANOTHER_NOMINEE_REQUEST, "Online panel discussion “",
-                  NOMINEE_NOT_ACCEPTED, "Online panel discussion “",
-                  REGISTRATION_CONFIRMATION, "Registration confirmed: online panel discussion “",
-                  JOINING_REMINDER, "Starting soon: online panel discussion “",
-                  THANK_YOU, "Thank you: online panel discussion “",
-                  SORRY_WE_MISSED_YOU, "We missed you: online panel discussion “",
-                  MailKind.REPLY_RECEIVED, "Your reply about the online panel discussion “"),
+              Map.ofEntries(
+                  Map.entry(INVITATION, "Invitation: online panel discussion “" + MailSamples.TITLE + "”, 26 September 2023"),
+                  Map.entry(FIRST_REMINDER, "Reminder: invitation to the online panel discussion “"),
+                  Map.entry(DEADLINE_REMINDER, "Reply requested by 16 September 2023: online panel discussion “"),
+                  Map.entry(ANOTHER_NOMINEE_REQUEST, "Online panel discussion “"),
+                  Map.entry(NOMINEE_NOT_ACCEPTED, "Online panel discussion “"),
+                  Map.entry(REGISTRATION_CONFIRMATION, "Registration confirmed: online panel discussion “"),
+                  Map.entry(JOINING_REMINDER, "Starting soon: online panel discussion “"),
+                  Map.entry(THANK_YOU, "Thank you: online panel discussion “"),
+                  Map.entry(SORRY_WE_MISSED_YOU, "We missed you: online panel discussion “"),
+                  Map.entry(MailKind.REPLY_RECEIVED, "Your reply about the online panel discussion “"),
+                  Map.entry(EVENT_RESCHEDULED, "New date and time: online panel discussion “"),
+                  Map.entry(EVENT_CANCELLED, "Cancelled: online panel discussion “")),
               "Dear Ana Pérez,",
               "26 September 2023, 15:00–16:30 CEST",
               "27 September 2023, 02:00–03:30 UTC+13:00 (Pacific/Auckland)",
@@ -95,17 +102,19 @@ class MailComposerTest {
               "How to reply"),
           Language.FR,
           new Reading(
-              Map.of(
-                  INVITATION, "Invitation : débat en ligne « " + MailSamples.TITLE + " », 26 septembre 2023",
-                  FIRST_REMINDER, "Rappel : invitation au débat en ligne « ",
-                  DEADLINE_REMINDER, "Réponse attendue d’ici au 15 septembre 2023 : débat en ligne « ",
-                  ANOTHER_NOMINEE_REQUEST, "Débat en ligne « ",
-                  NOMINEE_NOT_ACCEPTED, "Débat en ligne « ",
-                  REGISTRATION_CONFIRMATION, "Inscription confirmée : débat en ligne « ",
-                  JOINING_REMINDER, "Début imminent : débat en ligne « ",
-                  THANK_YOU, "Remerciements : débat en ligne « ",
-                  SORRY_WE_MISSED_YOU, "Nous regrettons votre absence : débat en ligne « ",
-                  MailKind.REPLY_RECEIVED, "Votre réponse concernant le débat en ligne « "),
+              Map.ofEntries(
+                  Map.entry(INVITATION, "Invitation : débat en ligne « " + MailSamples.TITLE + " », 26 septembre 2023"),
+                  Map.entry(FIRST_REMINDER, "Rappel : invitation au débat en ligne « "),
+                  Map.entry(DEADLINE_REMINDER, "Réponse attendue d’ici au 15 septembre 2023 : débat en ligne « "),
+                  Map.entry(ANOTHER_NOMINEE_REQUEST, "Débat en ligne « "),
+                  Map.entry(NOMINEE_NOT_ACCEPTED, "Débat en ligne « "),
+                  Map.entry(REGISTRATION_CONFIRMATION, "Inscription confirmée : débat en ligne « "),
+                  Map.entry(JOINING_REMINDER, "Début imminent : débat en ligne « "),
+                  Map.entry(THANK_YOU, "Remerciements : débat en ligne « "),
+                  Map.entry(SORRY_WE_MISSED_YOU, "Nous regrettons votre absence : débat en ligne « "),
+                  Map.entry(MailKind.REPLY_RECEIVED, "Votre réponse concernant le débat en ligne « "),
+                  Map.entry(EVENT_RESCHEDULED, "Nouvelle date et heure : débat en ligne « "),
+                  Map.entry(EVENT_CANCELLED, "Annulation : débat en ligne « ")),
               "Madame, Monsieur,",
               "26 septembre 2023, 15 h 00 – 16 h 30 CEST",
               "26 septembre 2023, 13 h 00 – 14 h 30 UTC+00:00 (Africa/Dakar)",
@@ -116,17 +125,19 @@ class MailComposerTest {
               "Comment répondre"),
           Language.ES,
           new Reading(
-              Map.of(
-                  INVITATION, "Invitación: debate en línea «" + MailSamples.TITLE + "», 26 de septiembre de 2023",
-                  FIRST_REMINDER, "Recordatorio: invitación al debate en línea «",
-                  DEADLINE_REMINDER, "Respuesta solicitada a más tardar el 15 de septiembre de 2023: debate en línea «",
-                  ANOTHER_NOMINEE_REQUEST, "Debate en línea «",
-                  NOMINEE_NOT_ACCEPTED, "Debate en línea «",
-                  REGISTRATION_CONFIRMATION, "Inscripción confirmada: debate en línea «",
-                  JOINING_REMINDER, "Comienza en breve: debate en línea «",
-                  THANK_YOU, "Agradecimiento: debate en línea «",
-                  SORRY_WE_MISSED_YOU, "Lamentamos no haber contado con su presencia: debate en línea «",
-                  MailKind.REPLY_RECEIVED, "Su respuesta sobre el debate en línea “"),
+              Map.ofEntries(
+                  Map.entry(INVITATION, "Invitación: debate en línea «" + MailSamples.TITLE + "», 26 de septiembre de 2023"),
+                  Map.entry(FIRST_REMINDER, "Recordatorio: invitación al debate en línea «"),
+                  Map.entry(DEADLINE_REMINDER, "Respuesta solicitada a más tardar el 15 de septiembre de 2023: debate en línea «"),
+                  Map.entry(ANOTHER_NOMINEE_REQUEST, "Debate en línea «"),
+                  Map.entry(NOMINEE_NOT_ACCEPTED, "Debate en línea «"),
+                  Map.entry(REGISTRATION_CONFIRMATION, "Inscripción confirmada: debate en línea «"),
+                  Map.entry(JOINING_REMINDER, "Comienza en breve: debate en línea «"),
+                  Map.entry(THANK_YOU, "Agradecimiento: debate en línea «"),
+                  Map.entry(SORRY_WE_MISSED_YOU, "Lamentamos no haber contado con su presencia: debate en línea «"),
+                  Map.entry(MailKind.REPLY_RECEIVED, "Su respuesta sobre el debate en línea “"),
+                  Map.entry(EVENT_RESCHEDULED, "Nueva fecha y hora: debate en línea «"),
+                  Map.entry(EVENT_CANCELLED, "Cancelación: debate en línea «")),
               "Estimado/a Ana Pérez:",
               "26 de septiembre de 2023, 15:00–16:30 CEST",
               "26 de septiembre de 2023, 10:00–11:30 UTC\u221203:00 (America/Argentina/Buenos_Aires)",
@@ -221,11 +232,11 @@ class MailComposerTest {
       assertThat(mail.text() + mail.html()).doesNotContain("zoom.us/w/");
     }
 
-    if (kind == REGISTRATION_CONFIRMATION) {
+    if (kind == REGISTRATION_CONFIRMATION || kind == EVENT_RESCHEDULED || kind == EVENT_CANCELLED) {
       assertThat(mail.attachment()).isNotNull();
       assertThat(mail.attachment().fileName()).isEqualTo("invitation.ics");
       assertThat(mail.attachment().contentType())
-          .isEqualTo("text/calendar; charset=UTF-8; method=PUBLISH");
+          .isEqualTo("text/calendar; charset=UTF-8; method=" + (kind == EVENT_CANCELLED ? "CANCEL" : "REQUEST"));
       assertThat(mail.attachment().content())
           .contains("DTSTART:20230926T130000Z")
           .contains("UID:2023-09-solidarity-42@outreach.ipu.org");

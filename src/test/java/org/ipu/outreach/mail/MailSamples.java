@@ -12,6 +12,7 @@ import org.ipu.outreach.directory.GeopoliticalGroup;
 import org.ipu.outreach.directory.Invitee;
 import org.ipu.outreach.directory.InviteeKind;
 import org.ipu.outreach.directory.Language;
+import org.ipu.outreach.event.EventChange;
 import org.ipu.outreach.event.OutreachEvent;
 import org.ipu.outreach.representative.Representative;
 import org.ipu.outreach.representative.RepresentativeRole;
@@ -137,6 +138,16 @@ final class MailSamples {
                           r.fullName(), r.functionTitle(), r.role(), r.committees(), r.email(),
                           r.interpretationLanguage())),
                   null));
+    }
+    if (kind == MailKind.EVENT_RESCHEDULED || kind == MailKind.EVENT_CANCELLED) {
+      // announced a week earlier than the sample event's times
+      context =
+          context.withChange(
+              new EventChange(
+                  7L, event().code(),
+                  kind == MailKind.EVENT_CANCELLED ? EventChange.Kind.CANCELLED : EventChange.Kind.RESCHEDULED, 1,
+                  event().start().minusDays(7), event().end().minusDays(7), "The plenary session was moved.",
+                  "staff", CLOCK.instant()));
     }
     return context;
   }

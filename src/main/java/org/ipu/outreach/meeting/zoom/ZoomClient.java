@@ -151,6 +151,15 @@ public class ZoomClient {
     return added;
   }
 
+  /** Moves a scheduled meeting (PATCH /meetings/{id}): start in UTC, duration in minutes, the event's zone. */
+  public void updateMeetingTime(String meetingId, Instant start, long minutes, String timeZone) {
+    ObjectNode body = json.createObjectNode();
+    body.put("start_time", start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    body.put("duration", minutes);
+    body.put("timezone", timeZone);
+    call(HttpMethod.PATCH, "/v2/meetings/" + segment(meetingId), body, "move meeting " + meetingId, "updateMeeting");
+  }
+
   /** action: approve, deny or cancel. */
   public void updateRegistrantStatus(String meetingId, String action, List<ZoomRegistrant> registrants) {
     ObjectNode body = json.createObjectNode();

@@ -3,6 +3,7 @@ package org.ipu.outreach.meeting.zoom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -142,6 +143,12 @@ public class ZoomMeetingPlatform implements MeetingPlatform {
       }
     }
     return problems;
+  }
+
+  @Override
+  public void reschedule(String meetingId, ZonedDateTime start, ZonedDateTime end) {
+    zoom.updateMeetingTime(
+        meetingId, start.toInstant(), Duration.between(start, end).toMinutes(), start.getZone().getId());
   }
 
   @Override
