@@ -1,5 +1,7 @@
 package org.ipu.outreach.support;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
@@ -40,8 +42,13 @@ public final class RestartableSmtp implements AutoCloseable {
 
   public synchronized void stop() {
     if (server != null) {
-      earlier.addAll(Arrays.asList(server.getReceivedMessages()));
+      // stopped first, its store read after (GreenMail's own list is empty once stopped): a message
+      // accepted while stopping is counted instead of falling between a snapshot and the stop
+      Managers store = server.getManagers();
       server.stop();
+      for (StoredMessage m : store.getImapHostManager().getAllMessages()) {
+        earlier.add(m.getMimeMessage());
+      }
       server = null;
     }
   }
