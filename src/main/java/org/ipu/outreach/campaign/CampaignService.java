@@ -149,7 +149,10 @@ public class CampaignService {
 
   @Transactional
   public void complete(String campaignId) {
-    campaigns.setStatus(campaignId, CampaignStatus.COMPLETED);
+    // a campaign whose event was cancelled stays CANCELLED once its last invitation has ended
+    if (campaigns.find(campaignId).orElseThrow().status() != CampaignStatus.CANCELLED) {
+      campaigns.setStatus(campaignId, CampaignStatus.COMPLETED);
+    }
   }
 
   /** Counts one ended invitation; the last one lets the campaign process finish. */

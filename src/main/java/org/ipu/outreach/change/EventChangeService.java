@@ -123,9 +123,9 @@ public class EventChangeService {
       }
       for (InvitationInstance invitation : invitations.ofCampaign(c.id())) {
         if (request.cancel()) {
-          invitation.eventCancelled(change.id());
+          invitation.eventCancelled();
         } else {
-          invitation.eventRescheduled(change.id());
+          invitation.eventRescheduled();
         }
       }
     }

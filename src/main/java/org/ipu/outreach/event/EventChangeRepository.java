@@ -2,6 +2,7 @@ package org.ipu.outreach.event;
 
 import java.sql.Timestamp;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -43,20 +44,30 @@ public class EventChangeRepository {
         c.reason(), c.requestedBy(), c.changedAt());
   }
 
+  /** The event's changes after the given sequence number, oldest first. */
+  public List<EventChange> since(String eventCode, int afterSequence) {
+    return jdbc.query(
+        "select c.*, e.time_zone from event_change c join outreach_event e on e.code = c.event_code"
+            + " where c.event_code = ? and c.sequence > ? order by c.sequence",
+        this::row, eventCode, afterSequence);
+  }
+
   /** The change, its previous times in the event's own time zone. */
   public Optional<EventChange> find(long id) {
     return jdbc.query(
             "select c.*, e.time_zone from event_change c join outreach_event e on e.code = c.event_code where c.id = ?",
-            (rs, n) -> {
-              ZoneId zone = ZoneId.of(rs.getString("time_zone"));
-              return new EventChange(
-                  rs.getLong("id"), rs.getString("event_code"), EventChange.Kind.valueOf(rs.getString("kind")),
-                  rs.getInt("sequence"), rs.getTimestamp("previous_start").toInstant().atZone(zone),
-                  rs.getTimestamp("previous_end").toInstant().atZone(zone), rs.getString("reason"),
-                  rs.getString("requested_by"), rs.getTimestamp("changed_at").toInstant());
-            },
+            this::row,
             id)
         .stream()
         .findFirst();
+  }
+
+  private EventChange row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    ZoneId zone = ZoneId.of(rs.getString("time_zone"));
+    return new EventChange(
+        rs.getLong("id"), rs.getString("event_code"), EventChange.Kind.valueOf(rs.getString("kind")),
+        rs.getInt("sequence"), rs.getTimestamp("previous_start").toInstant().atZone(zone),
+        rs.getTimestamp("previous_end").toInstant().atZone(zone), rs.getString("reason"),
+        rs.getString("requested_by"), rs.getTimestamp("changed_at").toInstant());
   }
 }

@@ -61,8 +61,28 @@ class EventController {
   public OutreachEvent save(@PathVariable String code, @RequestBody EventJson body) {
     staff.require();
     OutreachEvent event = validate(code, body, ClockUtil.getCurrentTime().toInstant());
+    events.find(code).ifPresent(current -> refuseScheduleChangeWhileCampaigning(current, event));
     events.save(event);
     return event;
+  }
+
+  /**
+   * Letters have quoted the event's times, meeting and deadline: while a campaign is under review or
+   * running they change only through "Change an event", which tells every parliament, or not at all.
+   */
+  private void refuseScheduleChangeWhileCampaigning(OutreachEvent current, OutreachEvent wanted) {
+    boolean scheduleChanged =
+        !current.start().toInstant().equals(wanted.start().toInstant())
+            || !current.end().toInstant().equals(wanted.end().toInstant())
+            || !current.start().getZone().equals(wanted.start().getZone())
+            || !current.meetingId().equals(wanted.meetingId())
+            || !current.replyDeadline().equals(wanted.replyDeadline());
+    if (scheduleChanged && events.hasActiveCampaign(current.code())) {
+      throw new InvalidInputException(
+          "The event '" + current.code() + "' has a campaign under review or running, whose letters quote its times:"
+              + " move or cancel it with \"Change an event\" in Tasklist, which writes to every parliament; its"
+              + " meeting id and reply deadline cannot be changed while the campaign runs.");
+    }
   }
 
   static OutreachEvent validate(String code, EventJson b, Instant now) {

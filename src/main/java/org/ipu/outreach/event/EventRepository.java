@@ -120,6 +120,13 @@ public class EventRepository {
     return n == null ? 0 : n;
   }
 
+  /** Whether a campaign about the event is under review or running: its letters quote the event's times. */
+  public boolean hasActiveCampaign(String code) {
+    Integer n = jdbc.queryForObject(
+        "select count(*) from campaign where event_code = ? and status in ('IN_REVIEW', 'RUNNING')", Integer.class, code);
+    return n != null && n > 0;
+  }
+
   public boolean isCancelled(String code) {
     Integer n = jdbc.queryForObject(
         "select count(*) from outreach_event where code = ? and cancelled_at is not null", Integer.class, code);

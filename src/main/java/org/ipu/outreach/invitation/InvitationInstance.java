@@ -102,17 +102,17 @@ public final class InvitationInstance {
   }
 
   /**
-   * The event moved: the invitation writes to everyone it concerns and re-plans its timers (event
-   * sub-process "Event rescheduled"). The change's id travels as a local variable of that sub-process,
-   * so that two changes in a row each announce their own.
+   * The event moved: the invitation re-plans its timers and writes to everyone it concerns (event
+   * sub-process "Event rescheduled"). The message carries nothing: the letter reads the event's changes
+   * not yet announced to this invitation, so that changes in quick succession make one correct letter.
    */
-  public void eventRescheduled(long changeId) {
-    correlate(runtime.createMessageCorrelation(Messages.EVENT_RESCHEDULED).setVariableLocal(Vars.EVENT_CHANGE_ID, changeId));
+  public void eventRescheduled() {
+    correlate(runtime.createMessageCorrelation(Messages.EVENT_RESCHEDULED));
   }
 
   /** The event is cancelled: the invitation writes to everyone it concerns and ends (sub-process "Event cancelled"). */
-  public void eventCancelled(long changeId) {
-    correlate(runtime.createMessageCorrelation(Messages.EVENT_CANCELLED).setVariableLocal(Vars.EVENT_CHANGE_ID, changeId));
+  public void eventCancelled() {
+    correlate(runtime.createMessageCorrelation(Messages.EVENT_CANCELLED));
   }
 
   /** Moves the timer waiting at {@code timerId} to {@code due} if it is due later; true when it moved. */

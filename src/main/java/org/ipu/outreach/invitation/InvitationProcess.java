@@ -101,8 +101,8 @@ public final class InvitationProcess {
     /** Message payload of a reply changed after registration: the new reply as text, for staff. */
     public static final String CHANGED_REPLY = "changedReply";
     public static final String REPLY_ROUND = "replyRound";
-    /** Local to the change sub-processes: the id of the event change (table event_change) they announce. */
-    public static final String EVENT_CHANGE_ID = "eventChangeId";
+    /** The event's schedule sequence last announced to this parliament (changes after it are news). */
+    public static final String ANNOUNCED_SEQUENCE = "announcedSequence";
     public static final String FIRST_REMINDER_AT = "firstReminderAt";
     public static final String DEADLINE_REMINDER_AT = "deadlineReminderAt";
     public static final String REPLY_DUE_AT = "replyDueAt";

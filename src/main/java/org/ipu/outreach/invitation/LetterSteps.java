@@ -114,18 +114,36 @@ public class LetterSteps {
   }
 
   /**
-   * Announces a change of the event (the one in the sub-process's {@code eventChangeId}): one letter to the
-   * parliament, and one to each registered representative with the calendar file updated or cancelled
-   * (not in copy to the parliament, which has its own). A cancellation first withdraws the invitation's
-   * letters that have not gone out: nothing else is sent once the event is cancelled.
+   * Announces the changes of the event this parliament has not been told of yet, in one letter: the
+   * latest change (rescheduled, or cancelled), from the times it was last told. One letter to the
+   * parliament, one to each registered representative with the calendar file updated or cancelled (not
+   * in copy to the parliament, which has its own). A parliament whose invitation has not been written
+   * yet needs no letter: the invitation quotes the new times; nor, when the event is cancelled, one whose
+   * invitation never went out. A cancellation withdraws the invitation's letters that have not gone
+   * out: nothing else is sent once the event is cancelled.
    */
   public void announceChange(DelegateExecution execution) {
     InvitationFacts f = facts.load(execution);
-    long id = ((Number) execution.getVariable(InvitationProcess.Vars.EVENT_CHANGE_ID)).longValue();
-    EventChange change = changes.find(id).orElseThrow(() -> new IllegalStateException("No event change " + id));
+    Object told = execution.getVariable(InvitationProcess.Vars.ANNOUNCED_SEQUENCE);
+    List<EventChange> news = changes.since(f.event().code(), told == null ? 0 : ((Number) told).intValue());
+    if (news.isEmpty()) {
+      return;
+    }
+    EventChange latest = news.get(news.size() - 1);
+    EventChange first = news.get(0);
+    EventChange change = new EventChange(
+        latest.id(), latest.eventCode(), latest.kind(), latest.sequence(), first.previousStart(), first.previousEnd(),
+        latest.reason(), latest.requestedBy(), latest.changedAt());
     MailKind kind = change.kind() == EventChange.Kind.CANCELLED ? MailKind.EVENT_CANCELLED : MailKind.EVENT_RESCHEDULED;
+    String invitation = f.businessKey() + ":" + MailKind.INVITATION + ":1";
+    // an invitation still waiting in the outbox goes out before the change letter, except when cancelled
+    boolean knowsTheEvent = kind == MailKind.EVENT_CANCELLED ? outbox.wentOut(invitation) : outbox.exists(invitation);
     if (kind == MailKind.EVENT_CANCELLED) {
       outbox.withdrawPending(f.businessKey());
+    }
+    execution.setVariable(InvitationProcess.Vars.ANNOUNCED_SEQUENCE, change.sequence());
+    if (!knowsTheEvent) {
+      return;
     }
     String key = kind + ":" + change.sequence();
     letters.queue(kind, f.letter(null).withChange(change), parliament(f.invitee()), origin(f, key));

@@ -133,6 +133,13 @@ public class MailOutbox {
   }
 
   /** Puts a failed mail back in the queue, for a staff member who wants it sent again. */
+  /** Whether the letter has gone out (or is going out now), not just been written. */
+  public boolean wentOut(String dedupKey) {
+    Integer n = jdbc.queryForObject(
+        "select count(*) from mail_outbox where dedup_key = ? and status in ('SENT', 'SENDING')", Integer.class, dedupKey);
+    return n != null && n > 0;
+  }
+
   /** Withdraws an invitation's letters that have not gone out yet; returns how many. */
   public int withdrawPending(String businessKey) {
     return jdbc.update(
