@@ -120,11 +120,17 @@ public class CampaignService {
     return deadline;
   }
 
-  /** Approval: the event must still be ahead, since time has passed during the review. */
+  /** Approval: the event and the reply deadline must still be ahead, since time has passed during the review. */
   @Transactional
   public void approve(String campaignId) {
     Campaign campaign = campaigns.find(campaignId).orElseThrow();
-    launchableEvent(campaign.eventCode(), ClockUtil.getCurrentTime().toInstant());
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    OutreachEvent event = launchableEvent(campaign.eventCode(), now);
+    if (!campaign.replyDeadline().isAfter(now)) {
+      throw new InvalidInputException(
+          "The reply deadline " + WHEN.format(campaign.replyDeadline().atZone(event.start().getZone()))
+              + " has passed during the review: cancel this campaign and start a new one with a later deadline.");
+    }
     campaigns.setStatus(campaignId, CampaignStatus.RUNNING);
   }
 

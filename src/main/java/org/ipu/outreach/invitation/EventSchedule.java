@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.ipu.outreach.invitation.InvitationProcess.Elements;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipu.outreach.event.OutreachEvent;
@@ -25,19 +26,31 @@ public class EventSchedule {
   }
 
   /**
-   * "Re-plan the joining reminder and the attendance check" after the event moved: the same dates as
-   * {@link #plan}, from the new times, and the timers already waiting moved to them. Before the
-   * registration there is nothing to move yet: {@link #plan} will read the new times.
+   * "Re-plan the joining reminder and the attendance check" after the event moved: the end of the reply
+   * phase, and the same dates as {@link #plan}, from the new times; the timers already waiting move to
+   * them. Before the registration there is no joining reminder yet: {@link #plan} will read the new times.
    */
   public void replan(DelegateExecution execution) {
+    ManagementService management = execution.getProcessEngineServices().getManagementService();
+    Date start = Date.from(facts.load(execution).event().start().toInstant());
+    execution.setVariable(Vars.EVENT_STARTS_AT, start);
+    for (String timer : REPLY_PHASE_ENDS) {
+      move(management, execution, timer, start);
+    }
     if (!execution.hasVariable(Vars.ATTENDANCE_DUE_AT)) {
       return;
     }
     plan(execution);
-    ManagementService management = execution.getProcessEngineServices().getManagementService();
     move(management, execution, Elements.JOINING_REMINDER_DUE, (Date) execution.getVariable(Vars.JOINING_REMINDER_AT));
     move(management, execution, Elements.EVENT_OVER, (Date) execution.getVariable(Vars.ATTENDANCE_DUE_AT));
   }
+
+  /** The timers that end the reply phase at the event's start. */
+  static final List<String> REPLY_PHASE_ENDS =
+      List.of(
+          Elements.EVENT_STARTED_WHILE_WAITING_FOR_REPLY, Elements.EVENT_STARTED_DURING_FOLLOW_UP,
+          Elements.EVENT_STARTED_DURING_CONFIRMATION, Elements.EVENT_STARTED_BEFORE_REGISTRATION,
+          Elements.EVENT_STARTED_DURING_MEETING_FIX);
 
   private static void move(ManagementService management, DelegateExecution execution, String timerId, Date due) {
     Job timer =

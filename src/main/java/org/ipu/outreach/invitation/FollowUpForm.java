@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipu.outreach.InvalidInputException;
 import org.ipu.outreach.representative.Nominees;
+import org.ipu.outreach.representative.Representative;
 import org.ipu.outreach.representative.RepresentativeRepository;
 import org.ipu.outreach.task.FormValues;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,14 @@ public class FollowUpForm implements TaskListener {
           "Choose what the follow-up found: nominated, declined or noAnswer (got '" + outcome + "').");
     }
     if ("nominated".equals(outcome)) {
-      NomineeForm.read(task);
+      Representative.Nomination nominee = NomineeForm.read(task);
+      String campaignId = (String) task.getVariable(Vars.CAMPAIGN_ID);
+      String inviteeCode = (String) task.getVariable(Vars.INVITEE_CODE);
+      if (!representatives.heldByOthers(campaignId, inviteeCode, List.of(nominee.email())).isEmpty()) {
+        throw new InvalidInputException(
+            "The e-mail address " + nominee.email() + " is already given for a representative of another parliament"
+                + " in this campaign; each representative needs an address of their own.");
+      }
     }
   }
 

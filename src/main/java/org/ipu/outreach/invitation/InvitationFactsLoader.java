@@ -29,6 +29,7 @@ public class InvitationFactsLoader {
         events.find(campaign.eventCode()).orElseThrow(() -> new IllegalStateException("No event " + campaign.eventCode())),
         invitees.find(code).orElseThrow(() -> new IllegalStateException("No invitee " + code)),
         execution.getProcessInstanceId(),
-        execution.getProcessBusinessKey());
+        execution.getProcessBusinessKey(),
+        InvitationFacts.roundDeadline(execution, campaign));
   }
 }

@@ -72,6 +72,13 @@ public final class InvitationProcess {
     public static final String UNMATCHED_ATTENDEES = "Gateway_UnmatchedAttendees";
     public static final String REVIEW_UNMATCHED_ATTENDEES = "Task_ReviewUnmatchedAttendees";
 
+    /** Interrupting timers at the event's start on every wait of the reply phase, and where they end. */
+    public static final String EVENT_STARTED_WHILE_WAITING_FOR_REPLY = "Timer_EventStartedWhileWaitingForReply";
+    public static final String EVENT_STARTED_DURING_FOLLOW_UP = "Timer_EventStartedDuringFollowUp";
+    public static final String EVENT_STARTED_DURING_CONFIRMATION = "Timer_EventStartedDuringConfirmation";
+    public static final String EVENT_STARTED_BEFORE_REGISTRATION = "Timer_EventStartedBeforeRegistration";
+    public static final String EVENT_STARTED_DURING_MEETING_FIX = "Timer_EventStartedDuringMeetingFix";
+    public static final String CLOSED_AT_EVENT_START = "EndEvent_ClosedAtEventStart";
     /** Event sub-process: the event moved ("Change an event"); the invitation goes on. */
     public static final String EVENT_RESCHEDULED_SUB_PROCESS = "SubProcess_EventRescheduled";
     public static final String EVENT_RESCHEDULED = "StartEvent_EventRescheduled";
@@ -106,6 +113,8 @@ public final class InvitationProcess {
     public static final String FIRST_REMINDER_AT = "firstReminderAt";
     public static final String DEADLINE_REMINDER_AT = "deadlineReminderAt";
     public static final String REPLY_DUE_AT = "replyDueAt";
+    /** When the event starts: the reply phase ends then (the timers Timer_EventStarted...). */
+    public static final String EVENT_STARTS_AT = "eventStartsAt";
     public static final String JOINING_REMINDER_AT = "joiningReminderAt";
     public static final String JOINING_REMINDER_AHEAD = "joiningReminderAhead";
     public static final String ATTENDANCE_DUE_AT = "attendanceDueAt";

@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 public class LetterSteps {
 
   /** Letters that ask the parliament for its reply carry a fresh personal link to the reply page. */
+  private static final Set<MailKind> REMINDERS = EnumSet.of(MailKind.FIRST_REMINDER, MailKind.DEADLINE_REMINDER);
   private static final Set<MailKind> WITH_REPLY_LINK =
       EnumSet.of(
           MailKind.INVITATION, MailKind.FIRST_REMINDER, MailKind.DEADLINE_REMINDER, MailKind.ANOTHER_NOMINEE_REQUEST);
@@ -45,6 +46,7 @@ public class LetterSteps {
   private final EventRepository events;
   private final EventChangeRepository changes;
   private final MailOutbox outbox;
+  private final ReplyWait replyWait;
 
   public LetterSteps(
       InvitationFactsLoader facts,
@@ -55,7 +57,9 @@ public class LetterSteps {
       ReplyPageProperties replyPage,
       EventRepository events,
       EventChangeRepository changes,
-      MailOutbox outbox) {
+      MailOutbox outbox,
+      ReplyWait replyWait) {
+    this.replyWait = replyWait;
     this.events = events;
     this.changes = changes;
     this.outbox = outbox;
@@ -67,8 +71,14 @@ public class LetterSteps {
     this.nominees = nominees;
   }
 
-  /** To the President, Group Secretary in copy. */
+  /**
+   * To the President, Group Secretary in copy. A reminder whose timer fired just before the reply came
+   * is not written: the invitation no longer waits for a reply.
+   */
   public void toParliament(DelegateExecution execution, String kind) {
+    if (REMINDERS.contains(MailKind.valueOf(kind)) && !waitsForReply(execution)) {
+      return;
+    }
     InvitationFacts f = facts.load(execution);
     Object round = execution.getVariable(InvitationProcess.Vars.REPLY_ROUND);
     queue(MailKind.valueOf(kind), f, f.letter(null), parliament(f.invitee()), origin(f, kind + ":" + (round == null ? 1 : round)));
@@ -91,9 +101,15 @@ public class LetterSteps {
     }, to, origin);
   }
 
-  /** To the parliament, about each nominee of the latest nomination that has the given status. */
+  /**
+   * To the parliament, about each nominee of the latest nomination that has the given status; a request
+   * for another nominee quotes the deadline of the round it opens.
+   */
   public void toNominees(DelegateExecution execution, String kind, String status) {
     InvitationFacts f = facts.load(execution);
+    if (MailKind.valueOf(kind) == MailKind.ANOTHER_NOMINEE_REQUEST) {
+      f = f.withReplyDeadline(replyWait.nextRoundDeadline(execution, f));
+    }
     String ids = (String) execution.getVariable(InvitationProcess.Vars.NOMINEE_IDS);
     for (Representative r : representatives.findAll(nominees.ids(ids))) {
       if (r.status() == RepresentativeStatus.valueOf(status)) {
@@ -172,6 +188,13 @@ public class LetterSteps {
                 letters.queue(
                     MailKind.SORRY_WE_MISSED_YOU, f.letter(r), representative(r, f.invitee()),
                     origin(f, MailKind.SORRY_WE_MISSED_YOU + ":" + r.id())));
+  }
+
+  private static boolean waitsForReply(DelegateExecution execution) {
+    return execution.getProcessEngineServices().getRuntimeService()
+        .getActiveActivityIds(execution.getProcessInstanceId())
+        .stream()
+        .anyMatch(InvitationProcess.Elements.WAIT_FOR_REPLY::equals);
   }
 
   private List<Representative> registered(InvitationFacts f) {

@@ -8,6 +8,8 @@ public enum Outcome {
   NO_REPLY,
   /** The secretariat did not accept any of the parliament's nominees. */
   REJECTED,
+  /** The event started before the invitation had registered representatives; nothing more was sent. */
+  CLOSED_AT_EVENT_START,
   /** The event was cancelled: the invitation was told and ended. */
   EVENT_CANCELLED,
   /** The instance was cancelled (e.g. by an operator in Cockpit). */

@@ -17,11 +17,16 @@ public final class ReplySchedule {
    * @param waitingSince when the wait starts (after the invitation, or after asking for another nominee)
    * @param campaignDeadline the reply deadline of the campaign
    * @param round 1 for the invitation, 2 and more after asking for another nominee
+   * @param eventStart a later round's deadline never passes it: replies after the start are no use
    */
-  public static Plan plan(Instant waitingSince, Instant campaignDeadline, int round, InvitationTimings t) {
+  public static Plan plan(
+      Instant waitingSince, Instant campaignDeadline, int round, Instant eventStart, InvitationTimings t) {
     Instant replyDue = campaignDeadline;
     if (round > 1 && replyDue.isBefore(waitingSince.plus(t.replacementReplyPeriod()))) {
       replyDue = waitingSince.plus(t.replacementReplyPeriod());
+      if (replyDue.isAfter(eventStart)) {
+        replyDue = eventStart.isAfter(campaignDeadline) ? eventStart : campaignDeadline;
+      }
     }
     Instant first = waitingSince.plus(t.firstReminderAfter());
     Instant beforeDeadline = replyDue.minus(t.deadlineReminderBefore());

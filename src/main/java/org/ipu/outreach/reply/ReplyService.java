@@ -152,6 +152,13 @@ public class ReplyService {
   @Transactional
   public Recorded record(String campaignId, String inviteeCode, Reply reply, ReplyChannel channel, String author) {
     check(reply);
+    List<String> taken =
+        representatives.heldByOthers(campaignId, inviteeCode, reply.nominees().stream().map(Representative.Nomination::email).toList());
+    if (!taken.isEmpty()) {
+      throw new InvalidInputException(
+          "The e-mail address " + String.join(", ", taken) + " is already given for a representative of another"
+              + " parliament in this campaign; each representative needs an address of their own.");
+    }
     Situation situation = situation(campaignId, inviteeCode);
     if (!situation.open(channel)) {
       throw new ReplyClosedException(situation.closedBecause());

@@ -84,6 +84,23 @@ public class RepresentativeRepository {
         RepresentativeStatus.REGISTERED.name());
   }
 
+  /**
+   * Which of these addresses (lower case) another parliament of the campaign has already named for a
+   * representative still in play: one address is one person and one meeting registration.
+   */
+  public List<String> heldByOthers(String campaignId, String inviteeCode, Collection<String> emails) {
+    if (emails.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(emails.size(), "?"));
+    List<Object> args = new java.util.ArrayList<>(List.of(campaignId, inviteeCode));
+    emails.forEach(e -> args.add(e.trim().toLowerCase(java.util.Locale.ROOT)));
+    return jdbc.queryForList(
+        "select distinct lower(email) from representative where campaign_id = ? and invitee_code <> ?"
+            + " and status in ('NOMINATED', 'CONFIRMED', 'REGISTERED') and lower(email) in (" + marks + ")",
+        String.class, args.toArray());
+  }
+
   public void setStatus(long id, RepresentativeStatus status) {
     jdbc.update("update representative set status = ? where id = ?", status.name(), id);
   }

@@ -120,6 +120,7 @@ class InvitationModelTest {
       execution.setVariable(Vars.FIRST_REMINDER_AT, Date.from(planned.plus(FIRST_REMINDER_AFTER)));
       execution.setVariable(Vars.DEADLINE_REMINDER_AT, Date.from(due.minus(DEADLINE_REMINDER_BEFORE)));
       execution.setVariable(Vars.REPLY_DUE_AT, Date.from(due));
+      execution.setVariable(Vars.EVENT_STARTS_AT, Date.from(EVENT_START));
       return null;
     }).when(replyWait).plan(any());
     when(nominees.ids(any())).thenAnswer(invocation -> ids(invocation.getArgument(0)));
@@ -609,10 +610,88 @@ class InvitationModelTest {
 
   // ---- helpers ---------------------------------------------------------------------------------------------------
 
+  // ---- the event's start ends the reply phase --------------------------------------------------------
+
+  @Test
+  void theEventsStartEndsAnInvitationStillWaitingForItsReply() {
+    ProcessInstance pi = invited();
+    assertThat(timer(pi, Elements.EVENT_STARTED_WHILE_WAITING_FOR_REPLY)).hasDueDate(Date.from(EVENT_START));
+
+    fire(timer(pi, Elements.EVENT_STARTED_WHILE_WAITING_FOR_REPLY));
+
+    assertThat(pi).isEnded().hasPassed(Elements.CLOSED_AT_EVENT_START);
+    Assertions.assertThat(endedWithOutcome).containsExactly("CLOSED_AT_EVENT_START");
+    Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).count()).as("no reminder left").isZero();
+  }
+
+  @Test
+  void theEventsStartClosesAnOpenFollowUpAndAnOpenConfirmation() {
+    ProcessInstance followingUp = invited();
+    fire(job(Elements.REPLY_DEADLINE_REACHED, followingUp));
+    assertThat(followingUp).isWaitingAtExactly(Elements.FOLLOW_UP);
+    fire(timer(followingUp, Elements.EVENT_STARTED_DURING_FOLLOW_UP));
+    assertThat(followingUp).isEnded().hasPassed(Elements.CLOSED_AT_EVENT_START);
+    Assertions.assertThat(taskQuery().processInstanceId(followingUp.getId()).count()).isZero();
+
+    ModelTestEngine.moveClockTo(T0);
+    ProcessInstance confirming = invitedAs("UG");
+    runtimeService().createMessageCorrelation(Messages.PARLIAMENT_REPLIED).processInstanceId(confirming.getId())
+        .setVariable(Vars.REPLY, "nominated").setVariable(Vars.NOMINEE_IDS, "7").correlate();
+    assertThat(confirming).isWaitingAt(Elements.CONFIRM_REPRESENTATIVE);
+    fire(timer(confirming, Elements.EVENT_STARTED_DURING_CONFIRMATION));
+    assertThat(confirming).isEnded().hasPassed(Elements.CLOSED_AT_EVENT_START);
+    Assertions.assertThat(endedWithOutcome).containsExactly("CLOSED_AT_EVENT_START", "CLOSED_AT_EVENT_START");
+  }
+
+  // ---- the event moves or is cancelled ---------------------------------------------------------------
+
+  @Test
+  void aRescheduleRePlansTheTimersAndAnnouncesTheChangeWhileTheInvitationGoesOn() {
+    ProcessInstance pi = invited();
+
+    runtimeService().createMessageCorrelation(Messages.EVENT_RESCHEDULED).processInstanceId(pi.getId()).correlate();
+
+    verify(eventSchedule).replan(any());
+    assertThat(pi).isWaitingAt(Elements.SEND_RESCHEDULE_LETTERS, Elements.WAIT_FOR_REPLY);
+    execute(job(Elements.SEND_RESCHEDULE_LETTERS, pi));
+    verify(letters).announceChange(any());
+    assertThat(pi).hasPassed(Elements.RESCHEDULE_ANNOUNCED).isWaitingAtExactly(Elements.WAIT_FOR_REPLY);
+    Assertions.assertThat(endedWithOutcome).isEmpty();
+  }
+
+  @Test
+  void aCancellationStopsEverythingWritesTheLastLettersCancelsTheRegistrationsAndEndsTheInvitation() {
+    ProcessInstance pi = invited();
+
+    runtimeService().createMessageCorrelation(Messages.EVENT_CANCELLED).processInstanceId(pi.getId()).correlate();
+
+    assertThat(pi).isWaitingAtExactly(Elements.EVENT_CANCELLED_SUB_PROCESS, Elements.SEND_CANCELLATION_LETTERS);
+    Assertions.assertThat(jobsAt(pi, Elements.FIRST_REMINDER_DUE, Elements.DEADLINE_REMINDER_DUE,
+        Elements.REPLY_DEADLINE_REACHED, Elements.EVENT_STARTED_WHILE_WAITING_FOR_REPLY)).isZero();
+    execute(job(Elements.SEND_CANCELLATION_LETTERS, pi));
+    execute(job(Elements.CANCEL_REGISTRATIONS, pi));
+    InOrder inOrder = inOrder(letters, meetingRegistration);
+    inOrder.verify(letters).announceChange(any());
+    inOrder.verify(meetingRegistration).cancelAll(any());
+    assertThat(pi).isEnded().hasPassed(Elements.EVENT_CANCELLED_END);
+    Assertions.assertThat(endedWithOutcome).containsExactly("EVENT_CANCELLED");
+  }
+
   private ProcessInstance start() {
+    return start(INVITEE);
+  }
+
+  private ProcessInstance start(String invitee) {
     return runtimeService().startProcessInstanceByKey(
-        InvitationProcess.KEY, BUSINESS_KEY,
-        withVariables(Vars.CAMPAIGN_ID, CAMPAIGN, Vars.INVITEE_CODE, INVITEE, Vars.PARLIAMENT_NAME, "United Nations"));
+        InvitationProcess.KEY, InvitationProcess.businessKey(CAMPAIGN, invitee),
+        withVariables(Vars.CAMPAIGN_ID, CAMPAIGN, Vars.INVITEE_CODE, invitee, Vars.PARLIAMENT_NAME, "United Nations"));
+  }
+
+  /** A second invitation of the same campaign, sent and waiting for the reply. */
+  private ProcessInstance invitedAs(String invitee) {
+    ProcessInstance pi = start(invitee);
+    execute(job(Elements.SEND_INVITATION, pi));
+    return pi;
   }
 
   /** Invitation sent, waiting for the reply. */
@@ -682,6 +761,11 @@ class InvitationModelTest {
 
   private static List<Task> confirmTasks(ProcessInstance pi) {
     return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Elements.CONFIRM_REPRESENTATIVE).list();
+  }
+
+  /** A timer by its element; camunda-bpm-assert's job(id, instance) misses boundary timers beside others. */
+  private static org.camunda.bpm.engine.runtime.Job timer(ProcessInstance pi, String activityId) {
+    return jobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
   }
 
   private static long jobsAt(ProcessInstance pi, String... activityIds) {

@@ -77,7 +77,7 @@ class InviteAndReplyScenariosTest extends InvitationScenarioBase {
   @Test
   void aReminderThatWouldComeAfterTheDeadlineIsNeverSent() {
     ReplySchedule.Plan plan =
-        ReplySchedule.plan(TestData.T0, TestData.T0.plus(Duration.ofDays(5)), 1, timings);
+        ReplySchedule.plan(TestData.T0, TestData.T0.plus(Duration.ofDays(5)), 1, TestData.EVENT_START.toInstant(), timings);
     Assertions.assertThat(plan.firstReminderAt()).isAfter(plan.replyDueAt());
     Assertions.assertThat(plan.deadlineReminderAt()).isEqualTo(TestData.T0.plus(Duration.ofDays(2)));
   }
