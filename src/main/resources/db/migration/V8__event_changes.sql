@@ -16,3 +16,6 @@ create table event_change (
 );
 
 create index ix_event_change_event on event_change (event_code);
+
+-- room for the outcomes CLOSED_AT_EVENT_START and EVENT_CANCELLED
+alter table campaign_invitee alter column outcome set data type varchar(40);

@@ -92,6 +92,11 @@ public class RegistrationBatcher {
     Instant now = clock.instant();
     Map<String, List<Request>> byMeeting = new LinkedHashMap<>();
     for (Request r : requests.claimDue(now, owner, properties.registrationClaimHold())) {
+      if (invitations.findByBusinessKey(r.businessKey()).isEmpty()) {
+        // the invitation ended meanwhile (the event started or was cancelled): nobody is to be registered
+        requests.done(r.businessKey());
+        continue;
+      }
       byMeeting.computeIfAbsent(r.meetingId(), m -> new ArrayList<>()).add(r);
     }
     int[] counts = new int[4];

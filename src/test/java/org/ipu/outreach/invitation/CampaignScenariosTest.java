@@ -86,6 +86,16 @@ class CampaignScenariosTest extends InvitationScenarioBase {
   }
 
   @Test
+  void approvingAfterTheReplyDeadlineHasPassedIsRefused() {
+    ProcessInstance campaign = startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all"));
+    moveClockTo(Date.from(TestData.REPLY_DEADLINE.plusSeconds(60)));
+    String taskId = task(campaign).getId();
+    Assertions.assertThatThrownBy(() -> tasks.complete(taskId, Map.of(CampaignProcess.Vars.REVIEW_DECISION, "approve")))
+        .hasMessageContaining("has passed during the review");
+    assertThat(campaign).isWaitingAt(CampaignProcess.Elements.REVIEW);
+  }
+
+  @Test
   void aSecondCampaignForTheSameEventIsRefusedSoNobodyIsInvitedTwice() {
     startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all"));
     Assertions.assertThatThrownBy(() -> startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all")))

@@ -254,4 +254,58 @@ class InviteAndReplyScenariosTest extends InvitationScenarioBase {
     replyByStaff(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)), null);
     assertThat(un).isWaitingAt(Elements.CONFIRM_REPRESENTATIVE);
   }
+
+  // ---- the event's start ends the reply phase ---------------------------------------------------------
+
+  @Test
+  void whenTheEventStartsAnUnansweredInvitationEndsAndNothingMoreIsSent() throws Exception {
+    inviteUn();
+    moveClockTo(Date.from(TestData.REPLY_DEADLINE));
+    runJob(un, Elements.REPLY_DEADLINE_REACHED);
+    assertThat(un).isWaitingAt(Elements.FOLLOW_UP);
+    assertThat(jobAt(un, Elements.EVENT_STARTED_DURING_FOLLOW_UP)).hasDueDate(Date.from(TestData.EVENT_START.toInstant()));
+    deliverMail();
+    int before = mailTo(UN_PRESIDENT).size();
+
+    moveClockTo(Date.from(TestData.EVENT_START.toInstant()));
+    runJob(un, Elements.EVENT_STARTED_DURING_FOLLOW_UP);
+
+    assertThat(un).isEnded().hasPassed(Elements.CLOSED_AT_EVENT_START);
+    Assertions.assertThat(outcome(un)).isEqualTo("CLOSED_AT_EVENT_START");
+    Assertions.assertThat(tasks.createTaskQuery().processInstanceId(un.getId()).count()).isZero();
+    assertThat(campaign).isEnded();
+    deliverMail();
+    Assertions.assertThat(mailTo(UN_PRESIDENT)).hasSize(before);
+  }
+
+  @Test
+  void aReminderWhoseTimerFiredJustBeforeTheReplyIsNotSent() throws Exception {
+    inviteUn();
+    moveClockTo(Date.from(TestData.T0.plus(timings.firstReminderAfter())));
+    runJob(un, Elements.FIRST_REMINDER_DUE);
+    nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
+
+    runJob(un, Elements.SEND_FIRST_REMINDER);
+
+    deliverMail();
+    Assertions.assertThat(mailTo(UN_PRESIDENT)).extracting(MimeMessage::getSubject).noneMatch(s -> s.startsWith("Reminder:"));
+    assertThat(un).isWaitingAt(Elements.CONFIRM_REPRESENTATIVE);
+  }
+
+  @Test
+  void theSameAddressNamedByTwoParliamentsIsRefusedForTheSecond() {
+    ProcessInstance both = startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "kinds",
+        CampaignProcess.Vars.INVITEE_KINDS, "PERMANENT_OBSERVER,ASSOCIATE_MEMBER"));
+    tasks.complete(task(both).getId(), Map.of(CampaignProcess.Vars.REVIEW_DECISION, "approve"));
+    launchAll(both);
+    runJob(invitation(both, "UN"), Elements.SEND_INVITATION);
+    runJob(invitation(both, "EALA"), Elements.SEND_INVITATION);
+    nominate(campaignId(both), "UN", List.of(nominee("Alice Example", ALICE)));
+
+    Assertions.assertThatThrownBy(
+            () -> replyOnPage(campaignId(both), "EALA", List.of(nominee("Alice Again", ALICE.toUpperCase())), null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("already given for a representative of another parliament");
+    Assertions.assertThat(representatives.findForInvitee(campaignId(both), "EALA")).isEmpty();
+  }
 }

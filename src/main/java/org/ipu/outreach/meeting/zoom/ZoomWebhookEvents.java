@@ -88,7 +88,7 @@ public class ZoomWebhookEvents {
     String meetingId = object.path("id").asText(); // a number in some events, a string in others
     switch (event) {
       case "meeting.participant_joined" -> participantJoined(meetingId, object.path("participant"));
-      case "meeting.ended" -> meetingEnded(meetingId);
+      case "meeting.ended" -> meetingEnded(meetingId, object);
       case "meeting.registration_cancelled", "meeting.registration_denied" ->
           registrationCancelled(meetingId, object.path("registrant"));
       default -> log.debug("Zoom webhook event {} is not used", event);
@@ -111,18 +111,45 @@ public class ZoomWebhookEvents {
     log.info("Zoom: {} joined meeting {} ({} representative(s) marked)", email.isBlank() ? registrantId : email, meetingId, marked);
   }
 
-  private void meetingEnded(String meetingId) {
-    Instant due = clock.instant().plus(reportDelay);
-    List<String> campaigns = jdbc.queryForList(CAMPAIGNS_OF_MEETING, String.class, meetingId);
+  /**
+   * Brings attendance forward for the campaigns whose event this meeting instance belongs to: one that
+   * overlaps the event's time. A rehearsal on the same meeting id the day before, or a meeting held again
+   * later, is logged and changes nothing. Without the instance's times in the event, its end is now.
+   */
+  private void meetingEnded(String meetingId, JsonNode object) {
+    Instant now = clock.instant();
+    Instant ended = instant(object.path("end_time").asText(null), now);
+    Instant started = instant(object.path("start_time").asText(null), ended);
+    Instant due = now.plus(reportDelay);
     int moved = 0;
-    for (String campaignId : campaigns) {
-      for (InvitationInstance waiting : invitations.waitingAt(campaignId, Elements.EVENT_OVER)) {
+    record CampaignEvent(String campaignId, Instant start, Instant end) {}
+    List<CampaignEvent> campaigns = jdbc.query(
+        "select c.id, e.starts_at, e.ends_at from campaign c join outreach_event e on e.code = c.event_code"
+            + " where e.meeting_id = ?",
+        (rs, n) -> new CampaignEvent(
+            rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()),
+        meetingId);
+    for (CampaignEvent c : campaigns) {
+      if (!started.isBefore(c.end()) || !ended.isAfter(c.start())) {
+        log.info("Zoom: meeting {} ended outside the event of campaign {} (a rehearsal or another session); ignored",
+            meetingId, c.campaignId());
+        continue;
+      }
+      for (InvitationInstance waiting : invitations.waitingAt(c.campaignId(), Elements.EVENT_OVER)) {
         if (waiting.bringTimerForward(Elements.EVENT_OVER, due)) {
           moved++;
         }
       }
     }
     log.info("Zoom: meeting {} ended; attendance collection of {} invitation(s) brought forward to {}", meetingId, moved, due);
+  }
+
+  private static Instant instant(String text, Instant fallback) {
+    try {
+      return text == null || text.isBlank() ? fallback : Instant.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      return fallback;
+    }
   }
 
   private void registrationCancelled(String meetingId, JsonNode registrant) {

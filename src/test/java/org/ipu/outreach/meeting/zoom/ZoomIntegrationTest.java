@@ -290,6 +290,27 @@ class ZoomIntegrationTest extends OutreachTestBase {
     Assertions.assertThat(jobAt(un, Elements.EVENT_OVER).getDuedate()).isEqualTo(Date.from(ended.plus(Duration.ofMinutes(5))));
   }
 
+  @Test
+  void aRehearsalEndingTheDayBeforeOnTheSameMeetingChangesNothing() {
+    ProcessInstance un = registered(ALICE);
+    runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    runJob(un, Elements.JOINING_REMINDER_DUE);
+    runJob(un, Elements.SEND_JOINING_REMINDER);
+    Date planned = jobAt(un, Elements.EVENT_OVER).getDuedate();
+    Instant rehearsalStart = TestData.EVENT_START.toInstant().minus(Duration.ofDays(1));
+    Instant rehearsalEnd = rehearsalStart.plus(Duration.ofHours(1));
+    moveClockTo(Date.from(rehearsalEnd));
+
+    ResponseEntity<String> r = webhook("{\"event\":\"meeting.ended\",\"event_ts\":" + rehearsalEnd.toEpochMilli()
+        + ",\"payload\":{\"object\":{\"id\":" + event.meetingId() + ",\"uuid\":\"5555BBBiAAAAAiAiAiiAii==\",\"start_time\":\""
+        + rehearsalStart + "\",\"end_time\":\"" + rehearsalEnd + "\"}}}", SECRET, rehearsalEnd.getEpochSecond());
+    webhookEvents.awaitIdle();
+
+    Assertions.assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+    Assertions.assertThat(jobAt(un, Elements.EVENT_OVER).getDuedate()).as("attendance still after the event").isEqualTo(planned);
+    assertThat(un).isWaitingAt(Elements.EVENT_OVER);
+  }
+
   // ---- CSV upload ------------------------------------------------------------------------------------------
 
   static final String ZOOM_EXPORT = "\uFEFFMeeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants\n"
