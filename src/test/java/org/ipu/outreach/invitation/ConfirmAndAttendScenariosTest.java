@@ -156,13 +156,32 @@ class ConfirmAndAttendScenariosTest extends InvitationScenarioBase {
     nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
 
     tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "reject"));
-    runJob(un, Elements.SEND_NOT_ACCEPTED);
 
     assertThat(un).isEnded().hasPassed(Elements.NOMINEES_REJECTED);
     Assertions.assertThat(outcome(un)).isEqualTo("REJECTED");
     deliverMail();
     Assertions.assertThat(mailTo(UN_PRESIDENT)).extracting(MimeMessage::getSubject)
         .anyMatch(s -> s.contains("nomination of Alice Example"));
+  }
+
+  @Test
+  void mixedDecisionsTellTheParliamentOfEachNomineeNotAcceptedWhileTheOthersGoOn() throws Exception {
+    inviteUn();
+    nominate(campaignId(campaign), "UN", List.of(
+        nominee("Alice Example", ALICE), nominee("Bob Example", BOB), nominee("Carol Example", "carol@un.parliament.example")));
+    List<Task> decisions = confirmTasks(un);
+    Map<String, String> byName = Map.of("Alice Example", "confirm", "Bob Example", "reject", "Carol Example", "another");
+    for (Task t : decisions) {
+      tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, byName.get((String) tasks.getVariableLocal(t.getId(), NomineeFields.NAME))));
+    }
+    runJob(un, Elements.REQUEST_ANOTHER_NOMINEE);
+    deliverMail();
+
+    List<String> subjects = mailTo(UN_PRESIDENT).stream().map(ConfirmAndAttendScenariosTest::subject).toList();
+    Assertions.assertThat(subjects).filteredOn(s -> s.contains("nomination of Bob Example")).hasSize(1);
+    Assertions.assertThat(subjects).filteredOn(s -> s.contains("request for another representative")).hasSize(1);
+    Assertions.assertThat(subjects).noneMatch(s -> s.contains("nomination of Alice Example"));
+    assertThat(un).isWaitingAt(Elements.WAIT_FOR_REPLY);
   }
 
   @Test

@@ -364,6 +364,8 @@ class InvitationModelTest {
     decideAll(pi, "confirm");
 
     Assertions.assertThat(confirmFormCalls).contains("complete 11", "complete 12");
+    // whoever staff rejected beside the confirmed ones is named to the parliament before the registration
+    verify(letters).toNominees(any(), eq("NOMINEE_NOT_ACCEPTED"), eq("REJECTED"));
     verify(nominees, atLeastOnce()).anyWithStatus("11,12", "REPLACEMENT_REQUESTED");
     assertThat(pi).hasPassed(Elements.NOMINEE_DECISIONS).isWaitingAtExactly(Elements.REGISTER_REPRESENTATIVES);
     verify(meetingRegistration, never()).request(any());
@@ -403,8 +405,6 @@ class InvitationModelTest {
 
     decideAll(pi, "reject");
 
-    assertThat(pi).isWaitingAtExactly(Elements.SEND_NOT_ACCEPTED);
-    execute(job(Elements.SEND_NOT_ACCEPTED, pi));
     verify(letters).toNominees(any(), eq("NOMINEE_NOT_ACCEPTED"), eq("REJECTED"));
     assertThat(pi).isEnded().hasPassed(Elements.NOMINEES_REJECTED).hasNotPassed(Elements.REGISTER_REPRESENTATIVES);
     verify(invitationOutcome).record(any(), eq("REJECTED"));

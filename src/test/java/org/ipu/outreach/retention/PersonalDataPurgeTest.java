@@ -36,7 +36,6 @@ class PersonalDataPurgeTest extends OutreachTestBase {
     runJob(un, Elements.SEND_INVITATION);
     nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
     tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "reject"));
-    runJob(un, Elements.SEND_NOT_ACCEPTED);
     assertThat(campaign).isEnded().hasPassed(CampaignProcess.Elements.COMPLETED);
     // staff had uploaded a participants report naming people
     jdbc.update("insert into attendance_upload_session (campaign_id, line_no, email, name, seconds) values (?, 2, ?, ?, 600)",

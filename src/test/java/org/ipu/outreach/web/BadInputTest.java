@@ -185,7 +185,6 @@ class BadInputTest extends OutreachTestBase {
             + " \"language\": \"en\"}]}");
     Assertions.assertThat(recorded.getStatusCode().value()).as(recorded.getBody()).isEqualTo(200);
     tasks.complete(task(un).getId(), Map.of(Vars.CONFIRM_DECISION, "reject"));
-    runJob(un, Elements.SEND_NOT_ACCEPTED);
 
     OutboxMail letter = outbox.forBusinessKey(un.getBusinessKey()).stream()
         .filter(m -> m.kind() == MailKind.NOMINEE_NOT_ACCEPTED).findFirst().orElseThrow();
