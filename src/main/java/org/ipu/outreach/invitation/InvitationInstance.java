@@ -2,6 +2,7 @@ package org.ipu.outreach.invitation;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
@@ -62,6 +63,13 @@ public final class InvitationInstance {
   /** Its nominees are being confirmed by staff. */
   public boolean confirmingNominees() {
     return waitsFor(Messages.NOMINATION_CHANGED);
+  }
+
+  /** Waiting for its representatives' registration: asked for, waiting for the platform, or staff fixing the meeting. */
+  public boolean registrationPending() {
+    List<String> active = runtime.getActiveActivityIds(id);
+    return active.contains(Elements.REGISTER_REPRESENTATIVES) || active.contains(Elements.WAIT_FOR_REGISTRATION)
+        || active.contains(Elements.FIX_MEETING_SETTINGS);
   }
 
   /**

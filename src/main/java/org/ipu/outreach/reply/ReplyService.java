@@ -87,12 +87,12 @@ public class ReplyService {
 
     /** Whether a reply can be given now: by the parliament until the deadline, by staff also after it. */
     public boolean open(ReplyChannel channel) {
-      return stage != Stage.ENDED && (channel.byStaff() || !deadlinePassed);
+      return !stage.closed() && (channel.byStaff() || !deadlinePassed);
     }
 
     /** Why no reply can be given now, as the page words it. */
     public String closedBecause() {
-      return deadlinePassed && stage != Stage.ENDED ? "DEADLINE_PASSED" : stage.name();
+      return deadlinePassed && !stage.closed() ? "DEADLINE_PASSED" : stage.name();
     }
   }
 
@@ -102,10 +102,23 @@ public class ReplyService {
     WAITING,
     /** Nominees are being confirmed: a new reply replaces them and staff confirm the new ones. */
     CONFIRMING,
+    /** Confirmed, their registration on the meeting platform under way: a new reply becomes a staff task. */
+    REGISTRATION_PENDING,
     /** The representatives are registered: a new reply becomes a staff task; the registrations stay. */
     REGISTERED,
-    /** The invitation has ended (declined, no reply, rejected, or after the event). */
-    ENDED
+    /** The event is over; attendance is being collected: no reply any more. */
+    EVENT_OVER,
+    /** The invitation has ended (declined, no reply, rejected, cancelled, or after the event). */
+    ENDED;
+
+    boolean closed() {
+      return this == EVENT_OVER || this == ENDED;
+    }
+
+    /** A reply now goes to staff as a task: the representatives are (being) registered. */
+    boolean forwardsToStaff() {
+      return this == REGISTRATION_PENDING || this == REGISTERED;
+    }
   }
 
   /** What recording a reply did: the new representatives' ids, or that it went to staff as a task. */
@@ -132,7 +145,7 @@ public class ReplyService {
       if (roundDeadline != null && roundDeadline.isAfter(deadline)) {
         deadline = roundDeadline;
       }
-      stage = instance.waitsForReply() ? Stage.WAITING : instance.confirmingNominees() ? Stage.CONFIRMING : Stage.REGISTERED;
+      stage = stage(instance, event);
     }
     boolean passed = !ClockUtil.getCurrentTime().toInstant().isBefore(deadline);
     return new Situation(campaign, event, invitee, stage, deadline, passed, current, instance);
@@ -166,7 +179,7 @@ public class ReplyService {
     InvitationInstance instance = situation.instance();
     Instant now = ClockUtil.getCurrentTime().toInstant();
     try {
-      if (situation.stage() == Stage.REGISTERED) {
+      if (situation.stage().forwardsToStaff()) {
         instance.replyChangedAfterRegistration(reply.summary());
         log.record(campaignId, inviteeCode, reply, channel, author, now);
         return new Recorded(List.of(), true);
@@ -188,6 +201,19 @@ public class ReplyService {
       // the invitation moved on between reading its situation and correlating (e.g. staff confirmed)
       throw new ReplyClosedException(Stage.ENDED.name());
     }
+  }
+
+  private static Stage stage(InvitationInstance instance, OutreachEvent event) {
+    if (instance.waitsForReply()) {
+      return Stage.WAITING;
+    }
+    if (instance.confirmingNominees()) {
+      return Stage.CONFIRMING;
+    }
+    if (instance.registrationPending()) {
+      return Stage.REGISTRATION_PENDING;
+    }
+    return ClockUtil.getCurrentTime().toInstant().isBefore(event.end().toInstant()) ? Stage.REGISTERED : Stage.EVENT_OVER;
   }
 
   private static NotFoundException unknown(String campaignId, String inviteeCode) {

@@ -185,6 +185,24 @@ class ConfirmAndAttendScenariosTest extends InvitationScenarioBase {
   }
 
   @Test
+  void theReplyPageKnowsWhetherTheRepresentativesAreBeingRegisteredRegisteredOrTheEventIsOver() {
+    confirmed(ALICE);
+    Assertions.assertThat(replies.situation(campaignId(campaign), "UN").stage())
+        .isEqualTo(org.ipu.outreach.reply.ReplyService.Stage.REGISTRATION_PENDING);
+    registerRepresentatives(un);
+    runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    Assertions.assertThat(replies.situation(campaignId(campaign), "UN").stage())
+        .isEqualTo(org.ipu.outreach.reply.ReplyService.Stage.REGISTERED);
+
+    moveClockTo(Date.from(TestData.EVENT_END.toInstant()));
+    org.ipu.outreach.reply.ReplyService.Situation after = replies.situation(campaignId(campaign), "UN");
+    Assertions.assertThat(after.stage()).isEqualTo(org.ipu.outreach.reply.ReplyService.Stage.EVENT_OVER);
+    Assertions.assertThat(after.closedBecause()).isEqualTo("EVENT_OVER");
+    Assertions.assertThatThrownBy(() -> replyByStaff(campaignId(campaign), "UN", List.of(nominee("Bob Example", BOB)), null))
+        .isInstanceOf(org.ipu.outreach.reply.ReplyClosedException.class);
+  }
+
+  @Test
   void anUnknownConfirmDecisionIsRefusedAndTheTaskStaysOpen() {
     inviteUn();
     nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE)));
