@@ -64,6 +64,18 @@ public class InvitationInstances {
         .toList();
   }
 
+  /** The business keys of a campaign's running invitations, in one query. */
+  public java.util.Set<String> runningBusinessKeys(String campaignId) {
+    return runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey(InvitationProcess.KEY)
+        .processInstanceBusinessKeyLike(InvitationProcess.businessKey(campaignId, "%"))
+        .list()
+        .stream()
+        .map(ProcessInstance::getBusinessKey)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   /** The running invitations of a campaign that wait at the given element (a timer, a task...). */
   public List<InvitationInstance> waitingAt(String campaignId, String activityId) {
     return runtime

@@ -190,11 +190,14 @@ public class LetterSteps {
                     origin(f, MailKind.SORRY_WE_MISSED_YOU + ":" + r.id())));
   }
 
+  /** Whether the invitation still takes the parliament's reply (one query: its message subscription). */
   private static boolean waitsForReply(DelegateExecution execution) {
-    return execution.getProcessEngineServices().getRuntimeService()
-        .getActiveActivityIds(execution.getProcessInstanceId())
-        .stream()
-        .anyMatch(InvitationProcess.Elements.WAIT_FOR_REPLY::equals);
+    return execution.getProcessEngineServices().getRuntimeService().createEventSubscriptionQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .eventType("message")
+            .eventName(InvitationProcess.Messages.PARLIAMENT_REPLIED)
+            .count()
+        > 0;
   }
 
   private List<Representative> registered(InvitationFacts f) {

@@ -6,17 +6,22 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ipu.outreach.campaign.Campaign;
+import org.ipu.outreach.campaign.CampaignRepository;
+import org.ipu.outreach.event.EventRepository;
 import org.springframework.stereotype.Component;
 
 /** "Plan reminders and reply deadline" (referenced as ${replyWait.plan(execution)}). */
 @Component("replyWait")
 public class ReplyWait {
 
-  private final InvitationFactsLoader facts;
+  private final CampaignRepository campaigns;
+  private final EventRepository events;
   private final InvitationTimings timings;
 
-  public ReplyWait(InvitationFactsLoader facts, InvitationTimings timings) {
-    this.facts = facts;
+  public ReplyWait(CampaignRepository campaigns, EventRepository events, InvitationTimings timings) {
+    this.campaigns = campaigns;
+    this.events = events;
     this.timings = timings;
   }
 
@@ -34,11 +39,10 @@ public class ReplyWait {
   public void plan(DelegateExecution execution) {
     Object previous = execution.getVariable(Vars.REPLY_ROUND);
     int round = previous == null ? 1 : ((Number) previous).intValue() + 1;
-    InvitationFacts f = facts.load(execution);
-    Instant eventStart = f.event().start().toInstant();
+    Campaign campaign = campaigns.find(InvitationFacts.campaignId(execution)).orElseThrow();
+    Instant eventStart = events.find(campaign.eventCode()).orElseThrow().start().toInstant();
     ReplySchedule.Plan plan =
-        ReplySchedule.plan(
-            ClockUtil.getCurrentTime().toInstant(), f.campaign().replyDeadline(), round, eventStart, timings);
+        ReplySchedule.plan(ClockUtil.getCurrentTime().toInstant(), campaign.replyDeadline(), round, eventStart, timings);
     execution.setVariable(Vars.EVENT_STARTS_AT, Date.from(eventStart));
     execution.setVariable(Vars.REPLY_ROUND, round);
     execution.setVariable(Vars.FIRST_REMINDER_AT, Date.from(plan.firstReminderAt()));

@@ -91,8 +91,9 @@ public class RegistrationBatcher {
   public Round registerDue() {
     Instant now = clock.instant();
     Map<String, List<Request>> byMeeting = new LinkedHashMap<>();
+    Map<String, java.util.Set<String>> runningByCampaign = new java.util.HashMap<>();
     for (Request r : requests.claimDue(now, owner, properties.registrationClaimHold())) {
-      if (invitations.findByBusinessKey(r.businessKey()).isEmpty()) {
+      if (!runningByCampaign.computeIfAbsent(r.campaignId(), invitations::runningBusinessKeys).contains(r.businessKey())) {
         // the invitation ended meanwhile (the event started or was cancelled): nobody is to be registered
         requests.done(r.businessKey());
         continue;

@@ -333,6 +333,7 @@ public abstract class CampaignBenchmark {
     v.put(InvitationProcess.Vars.FIRST_REMINDER_AT, Date.from(TestData.T0.plus(Duration.ofDays(7))));
     v.put(InvitationProcess.Vars.DEADLINE_REMINDER_AT, Date.from(deadline.minus(Duration.ofDays(3))));
     v.put(InvitationProcess.Vars.REPLY_DUE_AT, Date.from(deadline));
+    v.put(InvitationProcess.Vars.EVENT_STARTS_AT, Date.from(TestData.EVENT_START.toInstant()));
     v.put(InvitationProcess.Vars.JOINING_REMINDER_AT, Date.from(TestData.EVENT_START.toInstant().minus(Duration.ofDays(1))));
     v.put(InvitationProcess.Vars.JOINING_REMINDER_AHEAD, true);
     v.put(InvitationProcess.Vars.ATTENDANCE_DUE_AT, Date.from(TestData.EVENT_END.toInstant().plus(Duration.ofMinutes(30))));
