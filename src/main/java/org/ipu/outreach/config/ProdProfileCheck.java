@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.ipu.outreach.meeting.zoom.ZoomConfigured;
+import org.ipu.outreach.reply.FormTokens;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -58,6 +59,15 @@ public class ProdProfileCheck implements BeanFactoryPostProcessor, EnvironmentAw
     }
     meetingPlatform(environment, problems);
     demoUsers(environment, problems);
+    // without a configured key the nodes share one kept in the database; a configured one must be usable
+    String formTokenKey = environment.getProperty(FormTokens.SETTING, "");
+    if (!formTokenKey.isBlank()) {
+      try {
+        FormTokens.decode(formTokenKey);
+      } catch (IllegalStateException unusable) {
+        problems.add(unusable.getMessage());
+      }
+    }
     return problems;
   }
 

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.ipu.outreach.OutreachApplication;
 import org.ipu.outreach.meeting.MeetingPlatform;
 import org.ipu.outreach.meeting.simulator.SimulatedMeetingPlatform;
+import org.ipu.outreach.reply.FormTokens;
+import org.ipu.outreach.security.SharedKeys;
 import org.ipu.outreach.support.TestPostgres;
 import org.ipu.outreach.support.TestSmtp;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The prod profile started as an operator would start it (the settings given as the environment
@@ -108,6 +111,14 @@ class ProdProfileCheckTest {
     assertThat(refusal(env)).contains("camunda.bpm.admin-user").contains("'" + parts[0] + "'");
   }
 
+  @Test
+  void anUnusableFormTokenKeyIsRefused() {
+    Map<String, String> env = correct();
+    env.put("OUTREACH_FORM_TOKEN_KEY", "c2hvcnQ=");
+
+    assertThat(refusal(env)).contains("outreach.security.form-token-key (OUTREACH_FORM_TOKEN_KEY) holds 5 bytes");
+  }
+
   /** The simulator is used because it is named, although a Zoom account id is configured too. */
   @Test
   void aCorrectConfigurationStartsWithThePlatformItNames() throws Exception {
@@ -120,6 +131,9 @@ class ProdProfileCheckTest {
 
     try (ConfigurableApplicationContext app = start(env, "prod")) {
       assertThat(app.getBean(MeetingPlatform.class)).isInstanceOf(SimulatedMeetingPlatform.class);
+      // without a configured key, another node on the same database accepts this node's reply forms
+      FormTokens anotherNode = new FormTokens("", new SharedKeys(app.getBean(JdbcTemplate.class)));
+      assertThat(anotherNode.valid("purpose", app.getBean(FormTokens.class).issue("purpose"))).isTrue();
       String port = app.getEnvironment().getProperty("local.server.port");
       HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/app")).build(),
