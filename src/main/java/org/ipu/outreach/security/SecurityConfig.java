@@ -3,6 +3,7 @@ package org.ipu.outreach.security;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,20 @@ public class SecurityConfig {
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/app/*");
     registration.setOrder(1);
+    return registration;
+  }
+
+  /**
+   * Cross-site requests are refused before anyone is authenticated (see {@link SameOriginFilter} and
+   * docs/operations.md); the webapps under /camunda/ have Camunda's own CSRF protection.
+   */
+  @Bean
+  FilterRegistrationBean<SameOriginFilter> sameOrigin(
+      @Value("${outreach.reply-page.public-base-url}") String publicBaseUrl) {
+    FilterRegistrationBean<SameOriginFilter> registration = new FilterRegistrationBean<>(new SameOriginFilter(publicBaseUrl));
+    registration.setName("same-origin");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/app/*");
+    registration.setOrder(0);
     return registration;
   }
 
