@@ -20,7 +20,10 @@ FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 10001 outreach \
  && useradd --system --uid 10001 --gid outreach --home-dir /app --no-create-home --shell /usr/sbin/nologin outreach
 WORKDIR /app
-# ./data is where the default (demo) profile keeps its H2 database; the prod profile uses PostgreSQL
+# the image runs the prod profile (PostgreSQL, the SMTP relay, no demo users or data): it refuses to start
+# without its settings from the environment (docs/operations.md). -e SPRING_PROFILES_ACTIVE=demo runs the
+# demo, whose H2 database is kept in ./data
+ENV SPRING_PROFILES_ACTIVE=prod
 RUN mkdir data && chown outreach:outreach data
 COPY --from=build /build/target/event-outreach-*.jar app.jar
 USER 10001:10001

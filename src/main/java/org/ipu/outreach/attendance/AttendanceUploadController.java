@@ -43,7 +43,7 @@ class AttendanceUploadController {
 
   @PostMapping(
       path = "/api/campaigns/{campaignId}/attendance-report",
-      consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE},
+      consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE},
       produces = MediaType.APPLICATION_JSON_VALUE)
   public UploadResult upload(@PathVariable String campaignId, InputStream body) {
     staff.require();

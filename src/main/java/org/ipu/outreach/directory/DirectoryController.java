@@ -42,7 +42,7 @@ class DirectoryController {
   /** The raw body is read through a size-limited stream: an oversize upload is never held in memory. */
   @PostMapping(
       path = "/import",
-      consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE},
+      consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE},
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ImportResult importCsv(InputStream body) {
     staff.require();

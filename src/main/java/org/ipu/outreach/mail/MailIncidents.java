@@ -1,6 +1,7 @@
 package org.ipu.outreach.mail;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.ipu.outreach.PersonalData;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
@@ -26,9 +27,11 @@ public class MailIncidents {
   }
 
   void raise(OutboxMail mail, int attempts, String error) {
+    // the outbox page shows the recipients to staff; the log and the incident name the mail and invitation
     String message =
-        "The " + mail.kind() + " mail to " + mail.to() + " could not be delivered after " + attempts
-            + " attempts: " + error + ". Resend it from the outbox page (/app/mails/" + mail.id() + ").";
+        "The " + mail.kind() + " mail " + mail.id() + " of " + mail.businessKey() + " could not be delivered after "
+            + attempts + " attempts: " + PersonalData.withoutAddresses(error)
+            + ". Resend it from the outbox page (/app/mails/" + mail.id() + ").";
     log.error(message);
     String executionId = mail.processInstanceId() == null ? null : executionAtAnActivity(mail.processInstanceId());
     if (executionId == null) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ipu.outreach.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -181,7 +182,7 @@ public class OutboxSender {
       Duration wait = properties.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
       outbox.markRetry(mail.id(), error, ClockUtil.getCurrentTime().toInstant().plus(wait));
       log.warn("Mail {} ({}) not delivered, attempt {} of {}: {}", mail.id(), mail.kind(), attempts,
-          properties.maxAttempts(), error);
+          properties.maxAttempts(), PersonalData.withoutAddresses(error));
     }
   }
 

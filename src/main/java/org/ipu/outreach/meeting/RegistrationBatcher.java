@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.ipu.outreach.PersonalData;
 import org.ipu.outreach.engine.JobRetryProperties;
 import org.ipu.outreach.invitation.InvitationInstance;
 import org.ipu.outreach.invitation.InvitationInstances;
@@ -143,7 +144,7 @@ public class RegistrationBatcher {
         for (Representative rep : entry.getValue()) {
           MeetingPlatform.Registration reg = registrations.get(key(rep.email()));
           if (reg == null) {
-            throw new IllegalStateException("The meeting platform returned no registration for " + rep.email());
+            throw new IllegalStateException("The meeting platform returned no registration for representative " + rep.id());
           }
           representatives.setRegistration(rep.id(), reg.registrantId(), reg.joinUrl());
         }
@@ -169,9 +170,11 @@ public class RegistrationBatcher {
   private void failed(Request r, RuntimeException e, Instant now) {
     int failures = r.failures() + 1;
     Duration wait = backoff.get(Math.min(failures, backoff.size()) - 1);
+    // the platform's error may name the registrant: the log and the incident name the invitation
     String message = "Registering the representatives of " + r.businessKey() + " for meeting " + r.meetingId()
-        + " failed " + failures + " time(s): " + e.getMessage();
-    log.warn(message, e);
+        + " failed " + failures + " time(s): " + PersonalData.withoutAddresses(e.getMessage());
+    log.warn(message);
+    log.debug("Registration failure of {}", r.businessKey(), e);
     requests.postpone(r.businessKey(), now.plus(wait), true, e.getMessage());
     if (failures == backoff.size() + 1) {
       // the same number of attempts a job gets; from now on an operator should look at it

@@ -1,10 +1,13 @@
 package org.ipu.outreach.security;
 
+import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * The REST API answers anonymous callers by default; this puts Camunda's own HTTP Basic filter in
@@ -24,6 +27,32 @@ public class SecurityConfig {
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/app/*");
     registration.setOrder(1);
+    return registration;
+  }
+
+  /**
+   * Cross-site requests are refused before anyone is authenticated (see {@link SameOriginFilter} and
+   * docs/operations.md); the webapps under /camunda/ have Camunda's own CSRF protection.
+   */
+  @Bean
+  FilterRegistrationBean<SameOriginFilter> sameOrigin(
+      @Value("${outreach.reply-page.public-base-url}") String publicBaseUrl) {
+    FilterRegistrationBean<SameOriginFilter> registration = new FilterRegistrationBean<>(new SameOriginFilter(publicBaseUrl));
+    registration.setName("same-origin");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/app/*");
+    registration.setOrder(0);
+    return registration;
+  }
+
+  /** Before every other filter (so that their refusals carry the headers too), error pages included. */
+  @Bean
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
+    FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+    registration.setName("security-headers");
+    registration.addUrlPatterns("/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD,
+        DispatcherType.ASYNC);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
 }

@@ -27,6 +27,9 @@ import java.util.stream.Stream;
  */
 public final class AppJvm implements AutoCloseable {
 
+  /** The password of the prod environment's administrator; every other user's password is its id. */
+  public static final String ADMIN_PASSWORD = "admin-Passw0rd-for-tests";
+
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private final String name;
@@ -61,8 +64,11 @@ public final class AppJvm implements AutoCloseable {
     env.put("MAIL_FROM", "Inter-Parliamentary Union <postbox@ipu.test>");
     env.put("MAIL_REPLY_TO", "postbox@ipu.test");
     env.put("MAIL_MAX_PER_MINUTE", "0");
+    // the prod profile refuses localhost links, an unnamed meeting platform and a demo-like administrator
+    env.put("PUBLIC_BASE_URL", "https://outreach.ipu.test");
+    env.put("MEETING_PLATFORM", "simulator");
     env.put("CAMUNDA_BPM_ADMINUSER_ID", "admin");
-    env.put("CAMUNDA_BPM_ADMINUSER_PASSWORD", "admin");
+    env.put("CAMUNDA_BPM_ADMINUSER_PASSWORD", ADMIN_PASSWORD);
     return env;
   }
 
@@ -123,8 +129,9 @@ public final class AppJvm implements AutoCloseable {
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (user != null) {
+      String password = user.equals(env.get("CAMUNDA_BPM_ADMINUSER_ID")) ? env.get("CAMUNDA_BPM_ADMINUSER_PASSWORD") : user;
       request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          (user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+          (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     if (contentType != null) {
       request.header("Content-Type", contentType);

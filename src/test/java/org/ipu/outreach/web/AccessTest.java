@@ -60,6 +60,20 @@ class AccessTest extends OutreachTestBase {
         .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  /** Zoom webhooks are off here (no secret token): the answer comes before the 50 MB body is sent. */
+  @org.junit.jupiter.api.Test
+  void theWebhookAnswers404WithoutReadingTheBodyWhenWebhooksAreOff() throws Exception {
+    org.ipu.outreach.support.RawHttp.Answer answer = org.ipu.outreach.support.RawHttp.send(port,
+        "POST /zoom/webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+            + 50 * 1024 * 1024,
+        "{\"event\":".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.time.Duration.ofSeconds(10));
+
+    Assertions.assertThat(answer.status()).isEqualTo(404);
+    Assertions.assertThat(answer.after()).isLessThan(java.time.Duration.ofSeconds(5));
+  }
+
   @org.junit.jupiter.api.Test
   void theEngineAppliesAuthorizationsToAuthenticatedCallers() {
     // logged in but without any grant: the engine lists no process definition

@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-/** Zoom replaces the simulator when outreach.zoom.account-id (ZOOM_ACCOUNT_ID) is set. */
+/**
+ * Zoom replaces the simulator when outreach.meeting.platform is zoom, or (the platform left empty) when
+ * outreach.zoom.account-id (ZOOM_ACCOUNT_ID) is set; see {@link ZoomConfigured}.
+ */
 @Configuration
 @Conditional(ZoomConfigured.class)
 public class ZoomConfiguration {
@@ -17,9 +20,10 @@ public class ZoomConfiguration {
 
   @Bean
   ZoomClient zoomClient(ZoomProperties properties, Clock clock, ObjectMapper json) {
-    if (properties.clientId().isBlank() || properties.clientSecret().isBlank()) {
+    if (properties.accountId().isBlank() || properties.clientId().isBlank() || properties.clientSecret().isBlank()) {
       throw new IllegalStateException(
-          "ZOOM_ACCOUNT_ID is set but ZOOM_CLIENT_ID or ZOOM_CLIENT_SECRET is missing (see docs/zoom.md).");
+          "Zoom is the meeting platform but ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID or ZOOM_CLIENT_SECRET is missing"
+              + " (see docs/zoom.md).");
     }
     log.info("Meeting platform: Zoom ({})", properties); // toString shows no secret
     return new ZoomClient(properties, clock, json);

@@ -69,7 +69,8 @@ public class ZoomWebhookEvents {
       try {
         handle(event, object);
       } catch (RuntimeException e) {
-        log.error("Zoom webhook event {} could not be applied: {}", event, object, e);
+        // not the payload: it names participants and registrants
+        log.error("Zoom webhook event {} for meeting {} could not be applied", event, object.path("id").asText(), e);
       }
     }, worker);
   }
@@ -108,7 +109,8 @@ public class ZoomWebhookEvents {
         "update representative set joined_live_at = ? where joined_live_at is null and status = ?"
             + " and (registrant_id = ? or lower(email) = lower(?)) and campaign_id in (" + CAMPAIGNS_OF_MEETING + ")",
         Timestamp.from(clock.instant()), RepresentativeStatus.REGISTERED.name(), registrantId, email, meetingId);
-    log.info("Zoom: {} joined meeting {} ({} representative(s) marked)", email.isBlank() ? registrantId : email, meetingId, marked);
+    log.info("Zoom: registrant {} joined meeting {} ({} representative(s) marked)",
+        registrantId.isBlank() ? "(none, matched by e-mail)" : registrantId, meetingId, marked);
   }
 
   /**
