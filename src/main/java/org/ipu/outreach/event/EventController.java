@@ -112,7 +112,7 @@ class EventController {
     if (start != null && deadline != null && !deadline.isBefore(start)) {
       problems.add("replyDeadline must be before start.");
     }
-    String meetingId = required(b.meetingId(), "meetingId", 60, problems);
+    String meetingId = meetingId(b.meetingId(), problems);
     List<Language> languages = new ArrayList<>();
     for (String l : b.interpretationLanguages() == null ? List.<String>of() : b.interpretationLanguages()) {
       Language.parse(l).ifPresentOrElse(languages::add,
@@ -146,6 +146,17 @@ class EventController {
         signatoryTitle, translations);
   }
 
+  /** A Zoom meeting id: 9 to 12 digits, as Zoom shows it ("857 4635 2411" is taken without its spaces). */
+  private static String meetingId(String text, List<String> problems) {
+    String id = text == null ? "" : text.replace(" ", "").trim();
+    if (!id.matches("[0-9]{9,12}")) {
+      problems.add("meetingId must be the meeting's number as Zoom shows it, 9 to 12 digits (got '"
+          + (text == null ? "" : text) + "').");
+      return null;
+    }
+    return id;
+  }
+
   private static ZonedDateTime dateTime(String text, String field, ZoneId zone, List<String> problems) {
     if (text == null || text.isBlank()) {
       problems.add(field + " is missing.");
@@ -153,6 +164,11 @@ class EventController {
     }
     try {
       LocalDateTime local = LocalDateTime.parse(text.trim());
+      if (zone != null && zone.getRules().getValidOffsets(local).isEmpty()) {
+        problems.add(field + " " + text.trim() + " does not exist in " + zone.getId()
+            + ": the clocks skip that hour when summer time begins.");
+        return null;
+      }
       return zone == null ? null : local.atZone(zone);
     } catch (DateTimeParseException e) {
       problems.add(field + " '" + text + "' is not a date and time such as 2026-09-26T15:00.");

@@ -50,4 +50,20 @@ class EventControllerTest {
         .hasMessageContaining("code must be 2 to 40 characters")
         .hasMessageContaining("start '26/09/2026 15:00' is not a date and time");
   }
+
+  @Test
+  void aMeetingIdThatIsNotZoomsNumberOrATimeTheClocksSkipIsRefused() {
+    EventController.EventJson slash = new EventController.EventJson(
+        "Panel", "Europe/Zurich", "2026-09-26T15:00", "2026-09-26T16:30", "abc/def", List.of("en"), "MPs",
+        "2026-09-15T23:59", "Martin Chungong", "Secretary General", java.util.Map.of());
+    assertThatThrownBy(() -> EventController.validate("PANEL-2026", slash, NOW))
+        .hasMessageContaining("meetingId must be the meeting's number as Zoom shows it");
+    EventController.EventJson spaced = new EventController.EventJson(
+        "Panel", "Europe/Zurich", "2026-09-26T15:00", "2026-09-26T16:30", "857 4635 2411", List.of("en"), "MPs",
+        "2026-09-15T23:59", "Martin Chungong", "Secretary General", java.util.Map.of());
+    assertThat(EventController.validate("PANEL-2026", spaced, NOW).meetingId()).isEqualTo("85746352411");
+    assertThatThrownBy(() -> EventController.validate(
+            "PANEL-2026", panel("2026-03-29T02:30", "2026-03-29T04:00", "2026-03-15T23:59", "Europe/Zurich"), NOW))
+        .hasMessageContaining("start 2026-03-29T02:30 does not exist in Europe/Zurich");
+  }
 }

@@ -120,7 +120,7 @@ class BadInputTest extends OutreachTestBase {
   static Stream<Arguments> badEvents() {
     String valid = """
         {"title": "%s", "timeZone": "Europe/Zurich", "start": "%s", "end": "%s", "replyDeadline": "2030-09-15T23:59",
-         "meetingId": "1", "interpretationLanguages": ["en"], "audienceNote": "MPs", "signatoryName": "M. C.",
+         "meetingId": "85746352411", "interpretationLanguages": ["en"], "audienceNote": "MPs", "signatoryName": "M. C.",
          "signatoryTitle": "Secretary General"}
         """;
     return Stream.of(

@@ -251,7 +251,7 @@ class CrossSiteRequestTest extends OutreachTestBase {
 
   static final String EVENT = """
       {"title": "Evil", "timeZone": "Europe/Zurich", "start": "2027-09-26T15:00", "end": "2027-09-26T16:30",
-       "replyDeadline": "2027-09-15T23:59", "meetingId": "1", "interpretationLanguages": ["en"],
+       "replyDeadline": "2027-09-15T23:59", "meetingId": "85746352411", "interpretationLanguages": ["en"],
        "audienceNote": "x", "signatoryName": "x", "signatoryTitle": "x"}""";
 
   static final String ATTENDANCE = "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"
