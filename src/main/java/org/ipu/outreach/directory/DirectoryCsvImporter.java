@@ -81,6 +81,8 @@ public class DirectoryCsvImporter {
   private static final Pattern CODE_FORMAT = Pattern.compile("[A-Z0-9-]{2,20}");
   private static final Pattern DOMAIN_LABEL =
       Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+  /** Control characters other than line breaks and tabs, which a quoted CSV value may hold. */
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final int MAX_VALUE_IN_MESSAGE = 80;
 
@@ -469,9 +471,15 @@ public class DirectoryCsvImporter {
       this.errors = errors;
     }
 
+    /** The trimmed value; control characters (a NUL, say) are an error of the row and left out. */
     String raw(String column) {
       Integer index = header.get(column);
       String value = index == null ? null : record.get(index);
+      if (value != null && CONTROL.matcher(value).find()) {
+        error(column, "contains a control character (such as U+0000), which no name or address has;"
+            + " check the file's encoding");
+        value = CONTROL.matcher(value).replaceAll("");
+      }
       return value == null ? "" : value.trim();
     }
 

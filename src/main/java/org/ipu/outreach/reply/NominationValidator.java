@@ -24,6 +24,15 @@ public final class NominationValidator {
   /** The nomination, or an {@link InvalidInputException} naming every bad field. */
   public static Representative.Nomination validate(Fields f, String prefix) {
     List<String> problems = new ArrayList<>();
+    for (String[] field : new String[][] {
+        {"name", f.name()}, {"function", f.function()}, {"committees", f.committees()}, {"email", f.email()}}) {
+      if (hasControlCharacter(field[1])) {
+        problems.add(prefix + field[0] + " contains a control character (such as U+0000), which no name or text has.");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
     String name = required(f.name(), prefix + "name", MAX_NAME, problems);
     String function = required(f.function(), prefix + "function", MAX_NAME, problems);
     RepresentativeRole role = RepresentativeRole.parse(f.role()).orElse(null);
@@ -48,6 +57,11 @@ public final class NominationValidator {
     }
     return new Representative.Nomination(
         name, function, role, committees == null || committees.isEmpty() ? null : committees, email, language);
+  }
+
+  /** A character no typed name or text contains (NUL, escape...); a line break counts too: all fields are one line. */
+  public static boolean hasControlCharacter(String text) {
+    return text != null && text.chars().anyMatch(Character::isISOControl);
   }
 
   public static boolean isEmail(String text) {

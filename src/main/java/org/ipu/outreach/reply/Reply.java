@@ -19,6 +19,11 @@ public record Reply(boolean declined, List<Representative.Nomination> nominees, 
     return new Reply(true, List.of(), reason);
   }
 
+  /** A text of several lines (a reason) with a character no typed text has, such as NUL. */
+  static boolean hasControlCharacterBesidesLineBreaks(String text) {
+    return text != null && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+  }
+
   /** The reply as staff read it in their task (English, one line per representative). */
   public String summary() {
     if (declined) {

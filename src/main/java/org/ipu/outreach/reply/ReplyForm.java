@@ -112,6 +112,8 @@ public final class ReplyForm {
     if (DECLINE.equals(answer)) {
       if (reason != null && reason.trim().length() > MAX_REASON) {
         problems.put("reason", new Problem("error.tooLong", MAX_REASON));
+      } else if (Reply.hasControlCharacterBesidesLineBreaks(reason)) {
+        problems.put("reason", new Problem("error.control"));
       }
       return new Checked(Reply.declined(reason), problems);
     }
@@ -165,6 +167,10 @@ public final class ReplyForm {
 
   /** Checks one text field; true when it has a value to check further. */
   private static boolean text(String value, String field, boolean required, int max, Map<String, Problem> problems) {
+    if (NominationValidator.hasControlCharacter(value)) {
+      problems.put(field, new Problem("error.control"));
+      return false;
+    }
     if (isBlank(value)) {
       if (required) {
         problems.put(field, new Problem("error.required"));

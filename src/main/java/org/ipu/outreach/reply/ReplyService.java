@@ -226,6 +226,9 @@ public class ReplyService {
       if (reply.declineReason() != null && reply.declineReason().length() > ReplyForm.MAX_REASON) {
         throw new InvalidInputException("The reason for declining is longer than " + ReplyForm.MAX_REASON + " characters.");
       }
+      if (Reply.hasControlCharacterBesidesLineBreaks(reply.declineReason())) {
+        throw new InvalidInputException("The reason for declining contains a control character (such as U+0000).");
+      }
       return;
     }
     if (reply.nominees().isEmpty()) {

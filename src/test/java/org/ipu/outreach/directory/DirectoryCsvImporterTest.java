@@ -225,6 +225,18 @@ class DirectoryCsvImporterTest {
   }
 
   @Test
+  void aNulCharacterIsReportedByItsLineAndColumnAndNothingIsImported() {
+    DirectoryImportException e =
+        rejected(utf8(HEADER + row("UG", "Agnes Example") + row("KE", "Joseph\u0000Example")));
+
+    assertThat(e.getErrors())
+        .extracting(ImportError::line, ImportError::reason)
+        .containsExactly(tuple(3, "president_name: contains a control character (such as U+0000), which no name or"
+            + " address has; check the file's encoding"));
+    assertThat(repository.count()).isZero();
+  }
+
+  @Test
   void severalProblemsInOneRowAreAllReported() {
     DirectoryImportException e =
         rejected(utf8(HEADER + "XX,,,Member,Nowhere;GRULAC,de,,,,,\n"));

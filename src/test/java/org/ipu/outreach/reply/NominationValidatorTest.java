@@ -42,4 +42,12 @@ class NominationValidatorTest {
             new NominationValidator.Fields("<b>Agnes</b>", "Chair", "STAFF", null, "a@ug.parliament.example", "en"), "")
         .fullName()).isEqualTo("<b>Agnes</b>");
   }
+
+  @Test
+  void aControlCharacterInANameIsNamedAndNothingElseIsChecked() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> NominationValidator.validate(
+            new NominationValidator.Fields("Ana\u0000Perez", "Senator", "MP", null, "ana@senado.example.org", "es"), "n0."))
+        .isInstanceOf(org.ipu.outreach.InvalidInputException.class)
+        .hasMessage("n0.name contains a control character (such as U+0000), which no name or text has.");
+  }
 }

@@ -108,4 +108,15 @@ class ReplyFormTest {
     assertThat(ReplyTokens.hash("abc"))
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
+
+  @Test
+  void aControlCharacterIsShownByItsFieldInsteadOfReachingTheDatabase() {
+    Map<String, String> p = new HashMap<>(nominee(0, "Awa\u0000Exemple", "awa@bf.parliament.example"));
+    p.put("answer", "nominate");
+    assertThat(ReplyForm.parse(p, 11).check(10).problems()).containsOnlyKeys("n0.name");
+    assertThat(ReplyForm.parse(p, 11).check(10).problems().get("n0.name").key()).isEqualTo("error.control");
+    assertThat(ReplyForm.parse(Map.of("answer", "decline", "reason", "Budget\u0000"), 11).check(10).problems())
+        .containsOnlyKeys("reason");
+    assertThat(ReplyForm.parse(Map.of("answer", "decline", "reason", "Budget\nsession"), 11).check(10).ok()).isTrue();
+  }
 }
