@@ -3,14 +3,14 @@ package org.ipu.outreach.invitation;
 import static org.ipu.outreach.invitation.InvitationProcess.Vars;
 
 import java.time.Instant;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.ipu.outreach.invitation.InvitationProcess.Elements;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.ipu.outreach.event.OutreachEvent;
+import org.ipu.outreach.invitation.InvitationProcess.Elements;
 import org.springframework.stereotype.Component;
 
 /** "Plan joining reminder and attendance check" (referenced as ${eventSchedule.plan(execution)}). */

@@ -2,9 +2,12 @@ package org.ipu.outreach.invitation;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.ipu.outreach.directory.Invitee;
 import org.springframework.stereotype.Component;
 
@@ -54,39 +57,24 @@ public class InvitationInstances {
 
   /** Every running invitation of a campaign. */
   public List<InvitationInstance> ofCampaign(String campaignId) {
-    return runtime
-        .createProcessInstanceQuery()
-        .processDefinitionKey(InvitationProcess.KEY)
-        .processInstanceBusinessKeyLike(InvitationProcess.businessKey(campaignId, "%"))
-        .list()
-        .stream()
-        .map(this::of)
-        .toList();
+    return ofCampaignQuery(campaignId).list().stream().map(this::of).toList();
   }
 
   /** The business keys of a campaign's running invitations, in one query. */
-  public java.util.Set<String> runningBusinessKeys(String campaignId) {
-    return runtime
-        .createProcessInstanceQuery()
-        .processDefinitionKey(InvitationProcess.KEY)
-        .processInstanceBusinessKeyLike(InvitationProcess.businessKey(campaignId, "%"))
-        .list()
-        .stream()
-        .map(ProcessInstance::getBusinessKey)
-        .collect(java.util.stream.Collectors.toSet());
+  public Set<String> runningBusinessKeys(String campaignId) {
+    return ofCampaignQuery(campaignId).list().stream().map(ProcessInstance::getBusinessKey).collect(Collectors.toSet());
   }
 
   /** The running invitations of a campaign that wait at the given element (a timer, a task...). */
   public List<InvitationInstance> waitingAt(String campaignId, String activityId) {
+    return ofCampaignQuery(campaignId).activityIdIn(activityId).list().stream().map(this::of).toList();
+  }
+
+  private ProcessInstanceQuery ofCampaignQuery(String campaignId) {
     return runtime
         .createProcessInstanceQuery()
         .processDefinitionKey(InvitationProcess.KEY)
-        .processInstanceBusinessKeyLike(InvitationProcess.businessKey(campaignId, "%"))
-        .activityIdIn(activityId)
-        .list()
-        .stream()
-        .map(this::of)
-        .toList();
+        .processInstanceBusinessKeyLike(InvitationProcess.businessKey(campaignId, "%"));
   }
 
   private InvitationInstance of(ProcessInstance instance) {

@@ -1,10 +1,10 @@
 package org.ipu.outreach.mail;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.ipu.outreach.PersonalData;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.ipu.outreach.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

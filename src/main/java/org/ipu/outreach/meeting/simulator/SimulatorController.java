@@ -1,8 +1,8 @@
 package org.ipu.outreach.meeting.simulator;
 
 import org.ipu.outreach.meeting.zoom.ZoomConfigured;
-import org.springframework.context.annotation.Conditional;
 import org.ipu.outreach.security.StaffAccess;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
