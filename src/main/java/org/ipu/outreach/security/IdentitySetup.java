@@ -3,6 +3,7 @@ package org.ipu.outreach.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -73,7 +74,11 @@ public class IdentitySetup {
       ProcessDefinitionPermissions.READ_HISTORY
     };
     grant(staff, Resources.PROCESS_DEFINITION, CampaignProcess.KEY, staffOnDefinitions);
-    grant(staff, Resources.PROCESS_DEFINITION, InvitationProcess.KEY, staffOnDefinitions);
+    // an invitation is started by its campaign's approved launch only, never by hand
+    Permission[] staffOnInvitations = Arrays.stream(staffOnDefinitions)
+        .filter(p -> p != ProcessDefinitionPermissions.CREATE_INSTANCE)
+        .toArray(Permission[]::new);
+    grant(staff, Resources.PROCESS_DEFINITION, InvitationProcess.KEY, staffOnInvitations);
     grant(staff, Resources.PROCESS_DEFINITION, EventChangeProcess.KEY, staffOnDefinitions);
     grant(staff, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ, Permissions.UPDATE);
     grant(staff, Resources.DEPLOYMENT, ANY, Permissions.READ);

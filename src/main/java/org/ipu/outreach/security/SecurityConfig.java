@@ -1,9 +1,11 @@
 package org.ipu.outreach.security;
 
 import jakarta.servlet.DispatcherType;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.ipu.outreach.task.TaskProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +43,17 @@ public class SecurityConfig {
     registration.setName("same-origin");
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/app/*");
     registration.setOrder(0);
+    return registration;
+  }
+
+  /** After the authentication: only managers and administrators run or move a job (see {@link JobControlFilter}). */
+  @Bean
+  FilterRegistrationBean<JobControlFilter> jobControl(IdentityService identity, TaskProperties tasks) {
+    FilterRegistrationBean<JobControlFilter> registration =
+        new FilterRegistrationBean<>(new JobControlFilter(identity, tasks.managerGroup()));
+    registration.setName("job-control");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(2);
     return registration;
   }
 

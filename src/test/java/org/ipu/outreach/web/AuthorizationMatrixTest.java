@@ -44,6 +44,8 @@ class AuthorizationMatrixTest extends OutreachTestBase {
   /** The campaign under review and its review task, made once for the whole table. */
   static String processInstanceId;
   static String taskId;
+  /** The review task's escalation timer: a job a refused request must leave as it was. */
+  static String jobId;
 
   static Stream<Arguments> matrix() {
     List<Arguments> rows = new ArrayList<>();
@@ -67,6 +69,13 @@ class AuthorizationMatrixTest extends OutreachTestBase {
     row(rows, "GET", "/engine-rest/process-instance/{pi}/variables", ANONYMOUS, 401, STAFF, 200, MANAGER, 200, DEMO, 200, OUTSIDER, 403);
     row(rows, "GET", "/engine-rest/task/{task}", ANONYMOUS, 401, STAFF, 200, MANAGER, 200, DEMO, 200, OUTSIDER, 404);
     row(rows, "GET", "/engine-rest/task/{task}/variables", ANONYMOUS, 401, STAFF, 200, MANAGER, 200, DEMO, 200, OUTSIDER, 403);
+    // an invitation starts from its campaign's approved launch only, never by hand
+    // (to a user without any right on it the definition does not even exist)
+    row(rows, "POST", "/engine-rest/process-definition/key/parliament-invitation/start", ANONYMOUS, 401, STAFF, 403,
+        OUTSIDER, 404);
+    // running a job now or moving it: managers and administrators only, refused before the engine
+    row(rows, "POST", "/engine-rest/job/{job}/execute", ANONYMOUS, 401, STAFF, 403, OUTSIDER, 403);
+    row(rows, "PUT", "/engine-rest/job/{job}/duedate", ANONYMOUS, 401, STAFF, 403, OUTSIDER, 403);
     // what Admin does: creating a user
     row(rows, "POST", "/engine-rest/user/create", ANONYMOUS, 401, STAFF, 403, MANAGER, 403, DEMO, 204, OUTSIDER, 403);
     // Our own endpoints and pages
@@ -87,7 +96,7 @@ class AuthorizationMatrixTest extends OutreachTestBase {
   void answers(String user, String method, String resource, int expected) throws Exception {
     users.ensureStaffAndManager();
     fixture();
-    String path = resource.replace("{pi}", processInstanceId).replace("{task}", taskId);
+    String path = resource.replace("{pi}", processInstanceId).replace("{task}", taskId).replace("{job}", jobId);
     HttpResponse<String> response;
     if (path.startsWith("webapp:")) {
       response = login(new Session(), user, path.substring("webapp:".length()));
@@ -108,7 +117,26 @@ class AuthorizationMatrixTest extends OutreachTestBase {
       ProcessInstance campaign = startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all"));
       processInstanceId = campaign.getId();
       taskId = tasks.createTaskQuery().processInstanceId(campaign.getId()).singleResult().getId();
+      jobId = management.createJobQuery().processInstanceId(campaign.getId()).singleResult().getId();
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aRefusedJobExecutionOrMoveLeavesTheJobAsItWasAndStartsNoInvitation() throws Exception {
+    users.ensureStaffAndManager();
+    fixture();
+    org.camunda.bpm.engine.runtime.Job before = management.createJobQuery().jobId(jobId).singleResult();
+    for (String user : List.of(STAFF, OUTSIDER)) {
+      assertThat(basic(user, "POST", "/engine-rest/job/" + jobId + "/execute").statusCode()).isEqualTo(403);
+      assertThat(basic(user, "PUT", "/engine-rest/job/" + jobId + "/duedate").statusCode()).isEqualTo(403);
+      assertThat(basic(user, "POST", "/engine-rest/process-definition/key/parliament-invitation/start").statusCode())
+          .isIn(403, 404);
+    }
+    org.camunda.bpm.engine.runtime.Job after = management.createJobQuery().jobId(jobId).singleResult();
+    assertThat(after.getDuedate()).isEqualTo(before.getDuedate());
+    assertThat(after.getRetries()).isEqualTo(before.getRetries());
+    assertThat(after.getExceptionMessage()).isNull();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("parliament-invitation").count()).isZero();
   }
 
   private HttpResponse<String> basic(String user, String method, String path) throws Exception {
@@ -123,6 +151,10 @@ class AuthorizationMatrixTest extends OutreachTestBase {
           + "Content-Type: application/octet-stream\r\n\r\n" + PROBE_BPMN + "\r\n--" + boundary + "--\r\n";
     } else if (path.equals("/engine-rest/user/create")) {
       body = newUser("rest" + user);
+    } else if (path.endsWith("/duedate")) {
+      body = "{\"duedate\": \"2026-03-03T09:00:00.000+0000\"}";
+    } else if (path.endsWith("/start")) {
+      body = "{}";
     }
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     request.header("Content-Type", contentType);
