@@ -36,7 +36,8 @@ class FollowUpScenariosTest extends InvitationScenarioBase {
 
     Task escalated = task(un);
     Assertions.assertThat(escalated.getId()).isEqualTo(followUp.getId());
-    Assertions.assertThat(escalated.getName()).isEqualTo("Follow up with the parliament (escalated)");
+    Assertions.assertThat(escalated.getName()).isEqualTo("Follow up with the parliament: United Nations (escalated)");
+    Assertions.assertThat(escalated.getDescription()).startsWith("Campaign " + campaignId(campaign) + ". ");
     Assertions.assertThat(escalated.getPriority()).isEqualTo(100);
     Assertions.assertThat(tasks.getIdentityLinksForTask(escalated.getId()))
         .anyMatch(l -> "managers".equals(l.getGroupId()))

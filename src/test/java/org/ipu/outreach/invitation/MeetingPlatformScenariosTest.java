@@ -117,7 +117,7 @@ class MeetingPlatformScenariosTest extends InvitationScenarioBase {
 
     assertThat(un).isWaitingAt(Elements.FIX_MEETING_SETTINGS).hasPassed(Elements.MEETING_SETTINGS_WRONG);
     Task fix = task(un);
-    Assertions.assertThat(fix.getName()).isEqualTo("Fix the meeting settings");
+    Assertions.assertThat(fix.getName()).isEqualTo("Fix the meeting settings: United Nations");
     Assertions.assertThat(tasks.getVariable(fix.getId(), Vars.MEETING_PROBLEM)).isEqualTo("The Zoom meeting is full: raise its capacity.");
     Assertions.assertThat(tasks.getIdentityLinksForTask(fix.getId())).anyMatch(l -> "secretariat".equals(l.getGroupId()));
     Date due = Date.from(TestData.T0.plus(Duration.ofDays(2)));
@@ -203,7 +203,7 @@ class MeetingPlatformScenariosTest extends InvitationScenarioBase {
     Assertions.assertThat(representatives.find(alice.id()).orElseThrow().attendedMinutes()).isEqualTo(55);
     Assertions.assertThat(representatives.find(bob.id()).orElseThrow().attended()).isFalse();
     Task review = task(un);
-    Assertions.assertThat(review.getName()).isEqualTo("Review unmatched attendees");
+    Assertions.assertThat(review.getName()).isEqualTo("Review unmatched attendees: United Nations");
     Assertions.assertThat(tasks.getIdentityLinksForTask(review.getId())).anyMatch(l -> "secretariat".equals(l.getGroupId()));
     assertThat(job(Elements.REVIEW_UNMATCHED_ATTENDEES, un)).hasDueDate(review.getDueDate());
     Assertions.assertThat((String) tasks.getVariable(review.getId(), Vars.UNMATCHED_ATTENDEES)).isEqualTo("Bobby (iPhone), 50 min");

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.ipu.outreach.engine.JobRetries;
+import org.ipu.outreach.task.NameTaskForParliament;
 import org.ipu.outreach.task.TaskDeadlines;
 
 /**
@@ -82,6 +83,7 @@ public final class ModelTestEngine {
     ClockUtil.setCurrentTime(Date.from(T0));
     Mocks.register("taskDeadlines", taskDeadlines());
     Mocks.register("jobRetries", jobRetries());
+    Mocks.register("nameTaskForParliament", new NameTaskForParliament());
   }
 
   /** After each test: no mocks, no engine for camunda-bpm-assert, the real clock. */

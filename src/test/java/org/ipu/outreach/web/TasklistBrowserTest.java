@@ -71,7 +71,7 @@ class TasklistBrowserTest extends OutreachTestBase {
     runJob(un, Elements.SEND_INVITATION);
     nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", "alice@un.parliament.example")));
     Task confirm = tasks.createTaskQuery().processInstanceId(un.getId()).singleResult();
-    assertThat(confirm.getName()).isEqualTo("Confirm representative");
+    assertThat(confirm.getName()).isEqualTo("Confirm representative: United Nations");
 
     WebElement form = openTask(confirm.getId());
     assertThat(value("Field_NomineeName")).isEqualTo("Alice Example");
