@@ -32,7 +32,8 @@ public class EventSchedule {
    */
   public void replan(DelegateExecution execution) {
     ManagementService management = execution.getProcessEngineServices().getManagementService();
-    Date start = Date.from(facts.load(execution).event().start().toInstant());
+    OutreachEvent event = facts.load(execution).event();
+    Date start = Date.from(event.start().toInstant());
     execution.setVariable(Vars.EVENT_STARTS_AT, start);
     for (String timer : REPLY_PHASE_ENDS) {
       move(management, execution, timer, start);
@@ -40,7 +41,7 @@ public class EventSchedule {
     if (!execution.hasVariable(Vars.ATTENDANCE_DUE_AT)) {
       return;
     }
-    plan(execution);
+    plan(execution, event);
     move(management, execution, Elements.JOINING_REMINDER_DUE, (Date) execution.getVariable(Vars.JOINING_REMINDER_AT));
     move(management, execution, Elements.EVENT_OVER, (Date) execution.getVariable(Vars.ATTENDANCE_DUE_AT));
   }
@@ -63,7 +64,10 @@ public class EventSchedule {
   }
 
   public void plan(DelegateExecution execution) {
-    OutreachEvent event = facts.load(execution).event();
+    plan(execution, facts.load(execution).event());
+  }
+
+  private void plan(DelegateExecution execution, OutreachEvent event) {
     Instant joiningReminder = event.start().toInstant().minus(timings.joiningReminderBefore());
     execution.setVariable(Vars.JOINING_REMINDER_AT, Date.from(joiningReminder));
     // a representative confirmed after that moment already has the link in the confirmation
