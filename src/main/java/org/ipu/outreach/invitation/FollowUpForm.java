@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipu.outreach.InvalidInputException;
 import org.ipu.outreach.representative.Nominees;
 import org.ipu.outreach.representative.Representative;
+import org.ipu.outreach.representative.RepresentativeAddresses;
 import org.ipu.outreach.representative.RepresentativeRepository;
 import org.ipu.outreach.task.FormValues;
 import org.springframework.stereotype.Component;
@@ -25,9 +26,11 @@ public class FollowUpForm implements TaskListener {
   static final Set<String> OUTCOMES = Set.of("nominated", "declined", "noAnswer");
 
   private final RepresentativeRepository representatives;
+  private final RepresentativeAddresses addresses;
 
-  public FollowUpForm(RepresentativeRepository representatives) {
+  public FollowUpForm(RepresentativeRepository representatives, RepresentativeAddresses addresses) {
     this.representatives = representatives;
+    this.addresses = addresses;
   }
 
   @Override
@@ -39,13 +42,9 @@ public class FollowUpForm implements TaskListener {
     }
     if ("nominated".equals(outcome)) {
       Representative.Nomination nominee = NomineeForm.read(task);
-      String campaignId = (String) task.getVariable(Vars.CAMPAIGN_ID);
-      String inviteeCode = (String) task.getVariable(Vars.INVITEE_CODE);
-      if (!representatives.heldByOthers(campaignId, inviteeCode, List.of(nominee.email())).isEmpty()) {
-        throw new InvalidInputException(
-            "The e-mail address " + nominee.email() + " is already given for a representative of another parliament"
-                + " in this campaign; each representative needs an address of their own.");
-      }
+      addresses.requireFree(
+          (String) task.getVariable(Vars.CAMPAIGN_ID), (String) task.getVariable(Vars.INVITEE_CODE),
+          List.of(nominee.email()));
     }
   }
 

@@ -25,6 +25,7 @@ import org.ipu.outreach.mail.LetterService;
 import org.ipu.outreach.mail.MailKind;
 import org.ipu.outreach.representative.Nominees;
 import org.ipu.outreach.representative.Representative;
+import org.ipu.outreach.representative.RepresentativeAddresses;
 import org.ipu.outreach.representative.RepresentativeRepository;
 import org.ipu.outreach.representative.RepresentativeStatus;
 import org.springframework.stereotype.Service;
@@ -50,6 +51,7 @@ public class ReplyService {
   private final LetterService letters;
   private final ReplyLog log;
   private final ReplyPageProperties properties;
+  private final RepresentativeAddresses addresses;
 
   public ReplyService(
       RepresentativeRepository representatives,
@@ -59,7 +61,9 @@ public class ReplyService {
       InviteeRepository invitees,
       LetterService letters,
       ReplyLog log,
-      ReplyPageProperties properties) {
+      ReplyPageProperties properties,
+      RepresentativeAddresses addresses) {
+    this.addresses = addresses;
     this.representatives = representatives;
     this.invitations = invitations;
     this.campaigns = campaigns;
@@ -165,13 +169,7 @@ public class ReplyService {
   @Transactional
   public Recorded record(String campaignId, String inviteeCode, Reply reply, ReplyChannel channel, String author) {
     check(reply);
-    List<String> taken =
-        representatives.heldByOthers(campaignId, inviteeCode, reply.nominees().stream().map(Representative.Nomination::email).toList());
-    if (!taken.isEmpty()) {
-      throw new InvalidInputException(
-          "The e-mail address " + String.join(", ", taken) + " is already given for a representative of another"
-              + " parliament in this campaign; each representative needs an address of their own.");
-    }
+    addresses.requireFree(campaignId, inviteeCode, reply.nominees().stream().map(Representative.Nomination::email).toList());
     Situation situation = situation(campaignId, inviteeCode);
     if (!situation.open(channel)) {
       throw new ReplyClosedException(situation.closedBecause());
