@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.ipu.outreach.engine.JobRetries;
-import org.ipu.outreach.task.NameTaskForParliament;
+import org.ipu.outreach.invitation.NameTaskForParliament;
 import org.ipu.outreach.task.TaskDeadlines;
 
 /**

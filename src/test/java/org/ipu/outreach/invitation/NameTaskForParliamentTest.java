@@ -1,4 +1,4 @@
-package org.ipu.outreach.task;
+package org.ipu.outreach.invitation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

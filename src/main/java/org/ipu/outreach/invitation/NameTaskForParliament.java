@@ -1,4 +1,6 @@
-package org.ipu.outreach.task;
+package org.ipu.outreach.invitation;
+
+import static org.ipu.outreach.invitation.InvitationProcess.Vars;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -13,13 +15,10 @@ import org.springframework.stereotype.Component;
 @Component("nameTaskForParliament")
 public class NameTaskForParliament implements TaskListener {
 
-  static final String PARLIAMENT_NAME = "parliamentName";
-  static final String CAMPAIGN_ID = "campaignId";
-
   @Override
   public void notify(DelegateTask task) {
-    Object parliament = task.getVariable(PARLIAMENT_NAME);
-    Object campaign = task.getVariable(CAMPAIGN_ID);
+    Object parliament = task.getVariable(Vars.PARLIAMENT_NAME);
+    Object campaign = task.getVariable(Vars.CAMPAIGN_ID);
     task.setName(name(task.getName(), parliament == null ? null : parliament.toString()));
     task.setDescription(description(task.getDescription(), campaign == null ? null : campaign.toString()));
   }
