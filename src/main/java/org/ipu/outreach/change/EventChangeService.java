@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.ipu.outreach.InvalidInputException;
 import org.ipu.outreach.campaign.Campaign;
 import org.ipu.outreach.campaign.CampaignRepository;
@@ -14,6 +15,7 @@ import org.ipu.outreach.campaign.CampaignStatus;
 import org.ipu.outreach.event.EventChange;
 import org.ipu.outreach.event.EventChangeRepository;
 import org.ipu.outreach.event.EventRepository;
+import org.ipu.outreach.event.EventTimes;
 import org.ipu.outreach.event.OutreachEvent;
 import org.ipu.outreach.invitation.InvitationInstance;
 import org.ipu.outreach.invitation.InvitationInstances;
@@ -143,9 +145,9 @@ public class EventChangeService {
       problems.add("The " + field + " is missing.");
       return null;
     }
-    if (zone.getRules().getValidOffsets(local).isEmpty()) {
-      problems.add("The " + field + " " + local.toString().replace('T', ' ') + " does not exist in " + zone.getId()
-          + ": the clocks skip that hour when summer time begins.");
+    Optional<String> skipped = EventTimes.skipped(local, zone);
+    if (skipped.isPresent()) {
+      problems.add("The " + field + " " + local.toString().replace('T', ' ') + " " + skipped.get());
       return null;
     }
     return local.atZone(zone);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipu.outreach.InvalidInputException;
 import org.ipu.outreach.directory.Language;
@@ -164,9 +165,9 @@ class EventController {
     }
     try {
       LocalDateTime local = LocalDateTime.parse(text.trim());
-      if (zone != null && zone.getRules().getValidOffsets(local).isEmpty()) {
-        problems.add(field + " " + text.trim() + " does not exist in " + zone.getId()
-            + ": the clocks skip that hour when summer time begins.");
+      Optional<String> skipped = zone == null ? Optional.empty() : EventTimes.skipped(local, zone);
+      if (skipped.isPresent()) {
+        problems.add(field + " " + text.trim() + " " + skipped.get());
         return null;
       }
       return zone == null ? null : local.atZone(zone);
