@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.ipu.outreach.directory.Invitee;
@@ -75,6 +76,12 @@ public class InvitationInstances {
         .createProcessInstanceQuery()
         .processDefinitionKey(InvitationProcess.KEY)
         .processInstanceBusinessKeyLike(InvitationProcess.businessKey(campaignId, "%"));
+  }
+
+  /** The instance a step of it runs in, to ask it what the rest of the application asks. */
+  InvitationInstance of(DelegateExecution execution) {
+    return new InvitationInstance(
+        execution.getProcessInstanceId(), execution.getProcessBusinessKey(), runtime, management);
   }
 
   private InvitationInstance of(ProcessInstance instance) {

@@ -47,6 +47,7 @@ public class LetterSteps {
   private final EventChangeRepository changes;
   private final MailOutbox outbox;
   private final ReplyWait replyWait;
+  private final InvitationInstances invitations;
 
   public LetterSteps(
       InvitationFactsLoader facts,
@@ -58,8 +59,10 @@ public class LetterSteps {
       EventRepository events,
       EventChangeRepository changes,
       MailOutbox outbox,
-      ReplyWait replyWait) {
+      ReplyWait replyWait,
+      InvitationInstances invitations) {
     this.replyWait = replyWait;
+    this.invitations = invitations;
     this.events = events;
     this.changes = changes;
     this.outbox = outbox;
@@ -76,7 +79,7 @@ public class LetterSteps {
    * is not written: the invitation no longer waits for a reply.
    */
   public void toParliament(DelegateExecution execution, String kind) {
-    if (REMINDERS.contains(MailKind.valueOf(kind)) && !waitsForReply(execution)) {
+    if (REMINDERS.contains(MailKind.valueOf(kind)) && !invitations.of(execution).waitsForReply()) {
       return;
     }
     InvitationFacts f = facts.load(execution);
@@ -188,16 +191,6 @@ public class LetterSteps {
                 letters.queue(
                     MailKind.SORRY_WE_MISSED_YOU, f.letter(r), representative(r, f.invitee()),
                     origin(f, MailKind.SORRY_WE_MISSED_YOU + ":" + r.id())));
-  }
-
-  /** Whether the invitation still takes the parliament's reply (one query: its message subscription). */
-  private static boolean waitsForReply(DelegateExecution execution) {
-    return execution.getProcessEngineServices().getRuntimeService().createEventSubscriptionQuery()
-            .processInstanceId(execution.getProcessInstanceId())
-            .eventType("message")
-            .eventName(InvitationProcess.Messages.PARLIAMENT_REPLIED)
-            .count()
-        > 0;
   }
 
   private List<Representative> registered(InvitationFacts f) {
