@@ -37,7 +37,8 @@ class ProcessVocabularyTest {
     return Stream.of(
         Arguments.of("campaign.bpmn", CampaignProcess.class),
         Arguments.of("parliament-invitation.bpmn", InvitationProcess.class),
-        Arguments.of("event-change.bpmn", EventChangeProcess.class));
+        Arguments.of("event-change.bpmn", EventChangeProcess.class),
+        Arguments.of("campaign-change.bpmn", org.ipu.outreach.change.CampaignChangeProcess.class));
   }
 
   @ParameterizedTest(name = "{0}")

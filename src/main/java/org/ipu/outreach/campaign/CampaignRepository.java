@@ -61,6 +61,22 @@ public class CampaignRepository {
     jdbc.batchUpdate("insert into campaign_invitee (campaign_id, invitee_code) values (?, ?)", rows);
   }
 
+  public void setReplyDeadline(String id, Instant deadline) {
+    jdbc.update("update campaign set reply_deadline = ? where id = ?", Timestamp.from(deadline), id);
+  }
+
+  /**
+   * Adds invitees to a running campaign, counted as launched since their invitations start in the same
+   * transaction. The campaign row is updated first: it serialises with {@link #recordEnded}, so the
+   * last invitation to end still sees the new count.
+   */
+  public void addLaunched(String campaignId, List<String> inviteeCodes) {
+    jdbc.update("update campaign set invitee_count = invitee_count + ? where id = ?", inviteeCodes.size(), campaignId);
+    List<Object[]> rows = inviteeCodes.stream().map(code -> new Object[] {campaignId, code}).toList();
+    jdbc.batchUpdate(
+        "insert into campaign_invitee (campaign_id, invitee_code, launched) values (?, ?, true)", rows);
+  }
+
   public void setStatus(String id, CampaignStatus status) {
     jdbc.update("update campaign set status = ? where id = ?", status.name(), id);
   }

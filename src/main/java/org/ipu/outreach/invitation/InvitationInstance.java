@@ -118,6 +118,11 @@ public final class InvitationInstance {
     correlate(runtime.createMessageCorrelation(Messages.EVENT_RESCHEDULED));
   }
 
+  /** Staff extended the campaign's reply deadline: an invitation still waiting re-plans and says so (sub-process "Reply deadline extended"). */
+  public void replyDeadlineExtended() {
+    correlate(runtime.createMessageCorrelation(Messages.REPLY_DEADLINE_EXTENDED));
+  }
+
   /** The event is cancelled: the invitation writes to everyone it concerns and ends (sub-process "Event cancelled"). */
   public void eventCancelled() {
     correlate(runtime.createMessageCorrelation(Messages.EVENT_CANCELLED));

@@ -66,9 +66,14 @@ public class InvitationInstances {
     return ofCampaignQuery(campaignId).list().stream().map(ProcessInstance::getBusinessKey).collect(Collectors.toSet());
   }
 
-  /** The running invitations of a campaign that wait at the given element (a timer, a task...). */
-  public List<InvitationInstance> waitingAt(String campaignId, String activityId) {
-    return ofCampaignQuery(campaignId).activityIdIn(activityId).list().stream().map(this::of).toList();
+  /** The running invitations of a campaign that wait at any of the given elements (a timer, a task...). */
+  public List<InvitationInstance> waitingAt(String campaignId, String... activityIds) {
+    return ofCampaignQuery(campaignId).activityIdIn(activityIds).list().stream().map(this::of).toList();
+  }
+
+  /** The running invitations of a campaign still waiting for the parliament's reply (also during the follow-up). */
+  public List<InvitationInstance> waitingForReply(String campaignId) {
+    return waitingAt(campaignId, InvitationProcess.Elements.WAIT_FOR_REPLY, InvitationProcess.Elements.FOLLOW_UP);
   }
 
   private ProcessInstanceQuery ofCampaignQuery(String campaignId) {

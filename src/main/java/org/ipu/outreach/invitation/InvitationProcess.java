@@ -91,6 +91,14 @@ public final class InvitationProcess {
     public static final String SEND_CANCELLATION_LETTERS = "Task_SendCancellationLetters";
     public static final String CANCEL_REGISTRATIONS = "Task_CancelRegistrations";
     public static final String EVENT_CANCELLED_END = "EndEvent_EventCancelled";
+    /** Event sub-process: staff extended the campaign's reply deadline ("Change a running campaign"). */
+    public static final String DEADLINE_EXTENDED_SUB_PROCESS = "SubProcess_ReplyDeadlineExtended";
+    public static final String DEADLINE_EXTENDED = "StartEvent_ReplyDeadlineExtended";
+    public static final String REPLAN_REPLY_TIMERS = "Task_ReplanReplyTimers";
+    public static final String DEADLINE_TO_ANNOUNCE = "Gateway_DeadlineToAnnounce";
+    public static final String SEND_DEADLINE_EXTENDED = "Task_SendDeadlineExtended";
+    public static final String DEADLINE_EXTENSION_ANNOUNCED = "EndEvent_DeadlineExtensionAnnounced";
+    public static final String DEADLINE_EXTENSION_NOT_NEEDED = "EndEvent_DeadlineExtensionNotNeeded";
 
     private Elements() {}
   }
@@ -113,6 +121,8 @@ public final class InvitationProcess {
     public static final String FIRST_REMINDER_AT = "firstReminderAt";
     public static final String DEADLINE_REMINDER_AT = "deadlineReminderAt";
     public static final String REPLY_DUE_AT = "replyDueAt";
+    /** Set by "Re-plan the reminders and the reply deadline": this invitation's deadline moved and the parliament is told. */
+    public static final String DEADLINE_MOVED = "replyDeadlineMoved";
     /** When the event starts: the reply phase ends then (the timers Timer_EventStarted...). */
     public static final String EVENT_STARTS_AT = "eventStartsAt";
     public static final String JOINING_REMINDER_AT = "joiningReminderAt";
@@ -169,6 +179,8 @@ public final class InvitationProcess {
     public static final String EVENT_RESCHEDULED = "EventRescheduled";
     /** From "Change an event": the event is cancelled (interrupting event sub-process). */
     public static final String EVENT_CANCELLED = "EventCancelled";
+    /** From "Change a running campaign": the campaign's reply deadline is later (non-interrupting event sub-process). */
+    public static final String REPLY_DEADLINE_EXTENDED = "ReplyDeadlineExtended";
     /** From the registration batcher: the platform refuses because of the meeting's settings. */
     public static final String MEETING_SETTINGS_WRONG = "MeetingSettingsWrong";
 

@@ -35,7 +35,8 @@ public class LetterSteps {
   private static final Set<MailKind> REMINDERS = EnumSet.of(MailKind.FIRST_REMINDER, MailKind.DEADLINE_REMINDER);
   private static final Set<MailKind> WITH_REPLY_LINK =
       EnumSet.of(
-          MailKind.INVITATION, MailKind.FIRST_REMINDER, MailKind.DEADLINE_REMINDER, MailKind.ANOTHER_NOMINEE_REQUEST);
+          MailKind.INVITATION, MailKind.FIRST_REMINDER, MailKind.DEADLINE_REMINDER, MailKind.DEADLINE_EXTENDED,
+          MailKind.ANOTHER_NOMINEE_REQUEST);
 
   private final InvitationFactsLoader facts;
   private final LetterService letters;
@@ -85,6 +86,20 @@ public class LetterSteps {
     InvitationFacts f = facts.load(execution);
     Object round = execution.getVariable(InvitationProcess.Vars.REPLY_ROUND);
     queue(MailKind.valueOf(kind), f, f.letter(null), parliament(f.invitee()), origin(f, kind + ":" + (round == null ? 1 : round)));
+  }
+
+  /**
+   * The new deadline, to a parliament that still has not replied; one letter per deadline, so that a
+   * second extension is announced too and a step run again writes nothing twice.
+   */
+  public void deadlineExtended(DelegateExecution execution) {
+    if (!invitations.of(execution).waitsForReply()) {
+      return;
+    }
+    InvitationFacts f = facts.load(execution);
+    String kind = MailKind.DEADLINE_EXTENDED.name();
+    queue(MailKind.DEADLINE_EXTENDED, f, f.letter(null), parliament(f.invitee()),
+        origin(f, kind + ":" + f.replyDeadline().getEpochSecond()));
   }
 
   /**

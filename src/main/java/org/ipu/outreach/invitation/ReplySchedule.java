@@ -29,13 +29,24 @@ public final class ReplySchedule {
       }
     }
     Instant first = waitingSince.plus(t.firstReminderAfter());
-    Instant beforeDeadline = replyDue.minus(t.deadlineReminderBefore());
-    // A reminder that would come at or after the deadline, or before the wait starts, is not wanted.
-    // Its timer is moved past the deadline: the deadline timer interrupts the wait first and cancels it.
-    Instant never = replyDue.plusSeconds(24 * 3600);
     return new Plan(
-        first.isBefore(replyDue) ? first : never,
-        beforeDeadline.isAfter(waitingSince) && beforeDeadline.isBefore(replyDue) ? beforeDeadline : never,
-        replyDue);
+        first.isBefore(replyDue) ? first : never(replyDue), deadlineReminderAt(waitingSince, replyDue, t), replyDue);
+  }
+
+  /**
+   * When to remind before {@code replyDue}, for a wait that is under way at {@code now} (also after
+   * the deadline was extended: a reminder time already past is not sent, the extension's letter says it).
+   */
+  public static Instant deadlineReminderAt(Instant now, Instant replyDue, InvitationTimings t) {
+    Instant beforeDeadline = replyDue.minus(t.deadlineReminderBefore());
+    return beforeDeadline.isAfter(now) && beforeDeadline.isBefore(replyDue) ? beforeDeadline : never(replyDue);
+  }
+
+  /**
+   * A reminder that would come at or after the deadline, or before the wait starts, is not wanted. Its
+   * timer is moved past the deadline: the deadline timer interrupts the wait first and cancels it.
+   */
+  private static Instant never(Instant replyDue) {
+    return replyDue.plusSeconds(24 * 3600);
   }
 }

@@ -4,11 +4,15 @@ import static org.ipu.outreach.invitation.InvitationProcess.Vars;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.ipu.outreach.campaign.Campaign;
 import org.ipu.outreach.campaign.CampaignRepository;
 import org.ipu.outreach.event.EventRepository;
+import org.ipu.outreach.invitation.InvitationProcess.Elements;
 import org.springframework.stereotype.Component;
 
 /** "Plan reminders and reply deadline" (referenced as ${replyWait.plan(execution)}). */
@@ -48,5 +52,41 @@ public class ReplyWait {
     execution.setVariable(Vars.FIRST_REMINDER_AT, Date.from(plan.firstReminderAt()));
     execution.setVariable(Vars.DEADLINE_REMINDER_AT, Date.from(plan.deadlineReminderAt()));
     execution.setVariable(Vars.REPLY_DUE_AT, Date.from(plan.replyDueAt()));
+  }
+
+  /**
+   * "Re-plan the reminders and the reply deadline" after staff extended the campaign's deadline. An
+   * invitation waiting for the reply whose own deadline is earlier than the new one moves its deadline
+   * timer and its deadline reminder (if not sent yet); one in follow-up keeps its staff task and takes
+   * the new deadline for its letters. Either is then told the new deadline; any other goes on unchanged.
+   */
+  public void replan(DelegateExecution execution) {
+    List<String> active =
+        execution.getProcessEngineServices().getRuntimeService().getActiveActivityIds(execution.getProcessInstanceId());
+    boolean waiting = active.contains(Elements.WAIT_FOR_REPLY);
+    Instant deadline = campaigns.find(InvitationFacts.campaignId(execution)).orElseThrow().replyDeadline();
+    Object own = execution.getVariable(Vars.REPLY_DUE_AT);
+    boolean moved = (waiting || active.contains(Elements.FOLLOW_UP))
+        && !(own instanceof Date d && !deadline.isAfter(d.toInstant()));
+    execution.setVariable(Vars.DEADLINE_MOVED, moved);
+    if (!moved) {
+      return;
+    }
+    execution.setVariable(Vars.REPLY_DUE_AT, Date.from(deadline));
+    if (waiting) {
+      Instant reminder = ReplySchedule.deadlineReminderAt(ClockUtil.getCurrentTime().toInstant(), deadline, timings);
+      execution.setVariable(Vars.DEADLINE_REMINDER_AT, Date.from(reminder));
+      ManagementService management = execution.getProcessEngineServices().getManagementService();
+      move(management, execution, Elements.REPLY_DEADLINE_REACHED, deadline);
+      move(management, execution, Elements.DEADLINE_REMINDER_DUE, reminder);
+    }
+  }
+
+  private static void move(ManagementService management, DelegateExecution execution, String timerId, Instant due) {
+    Job timer =
+        management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(timerId).singleResult();
+    if (timer != null) {
+      management.setJobDuedate(timer.getId(), Date.from(due));
+    }
   }
 }

@@ -58,6 +58,7 @@ public class MailComposer {
           MailKind.INVITATION,
           MailKind.FIRST_REMINDER,
           MailKind.DEADLINE_REMINDER,
+          MailKind.DEADLINE_EXTENDED,
           MailKind.ANOTHER_NOMINEE_REQUEST);
 
   private static final Pattern THREE_OR_MORE_NEWLINES = Pattern.compile("\n{3,}");

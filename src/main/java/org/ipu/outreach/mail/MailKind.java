@@ -11,6 +11,8 @@ public enum MailKind {
   FIRST_REMINDER,
   /** Sent some days before the reply deadline when no reply has come. */
   DEADLINE_REMINDER,
+  /** To a parliament that has not replied yet when staff extend the campaign's reply deadline. */
+  DEADLINE_EXTENDED,
   /** The secretariat could not accept a nominee and asks the parliament for another one. */
   ANOTHER_NOMINEE_REQUEST,
   /** The secretariat rejected the parliament's nominee(s). */

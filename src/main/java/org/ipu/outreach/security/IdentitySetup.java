@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.ipu.outreach.campaign.CampaignProcess;
+import org.ipu.outreach.change.CampaignChangeProcess;
 import org.ipu.outreach.change.EventChangeProcess;
 import org.ipu.outreach.invitation.InvitationProcess;
 import org.ipu.outreach.task.TaskProperties;
@@ -80,6 +81,7 @@ public class IdentitySetup {
         .toArray(Permission[]::new);
     grant(staff, Resources.PROCESS_DEFINITION, InvitationProcess.KEY, staffOnInvitations);
     grant(staff, Resources.PROCESS_DEFINITION, EventChangeProcess.KEY, staffOnDefinitions);
+    grant(staff, Resources.PROCESS_DEFINITION, CampaignChangeProcess.KEY, staffOnDefinitions);
     grant(staff, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ, Permissions.UPDATE);
     grant(staff, Resources.DEPLOYMENT, ANY, Permissions.READ);
 

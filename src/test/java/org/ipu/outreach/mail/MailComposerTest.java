@@ -3,6 +3,7 @@ package org.ipu.outreach.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ipu.outreach.mail.MailKind.ANOTHER_NOMINEE_REQUEST;
+import static org.ipu.outreach.mail.MailKind.DEADLINE_EXTENDED;
 import static org.ipu.outreach.mail.MailKind.DEADLINE_REMINDER;
 import static org.ipu.outreach.mail.MailKind.EVENT_CANCELLED;
 import static org.ipu.outreach.mail.MailKind.EVENT_RESCHEDULED;
@@ -52,14 +53,14 @@ class MailComposerTest {
           EVENT_RESCHEDULED, EVENT_CANCELLED);
   private static final Set<MailKind> WITH_TIMES =
       EnumSet.of(
-          INVITATION, FIRST_REMINDER, DEADLINE_REMINDER, ANOTHER_NOMINEE_REQUEST,
+          INVITATION, FIRST_REMINDER, DEADLINE_REMINDER, DEADLINE_EXTENDED, ANOTHER_NOMINEE_REQUEST,
           REGISTRATION_CONFIRMATION, JOINING_REMINDER, EVENT_RESCHEDULED);
   private static final Set<MailKind> WITH_INTERPRETATION =
       EnumSet.of(
-          INVITATION, FIRST_REMINDER, DEADLINE_REMINDER, REGISTRATION_CONFIRMATION,
+          INVITATION, FIRST_REMINDER, DEADLINE_REMINDER, DEADLINE_EXTENDED, REGISTRATION_CONFIRMATION,
           JOINING_REMINDER);
   private static final Set<MailKind> WITH_HOW_TO_REPLY =
-      EnumSet.of(INVITATION, FIRST_REMINDER, DEADLINE_REMINDER, ANOTHER_NOMINEE_REQUEST);
+      EnumSet.of(INVITATION, FIRST_REMINDER, DEADLINE_REMINDER, DEADLINE_EXTENDED, ANOTHER_NOMINEE_REQUEST);
   private static final Set<MailKind> WITH_JOIN_LINK =
       EnumSet.of(REGISTRATION_CONFIRMATION, JOINING_REMINDER);
 
@@ -83,6 +84,7 @@ class MailComposerTest {
                   Map.entry(INVITATION, "Invitation: online panel discussion “" + MailSamples.TITLE + "”, 26 September 2023"),
                   Map.entry(FIRST_REMINDER, "Reminder: invitation to the online panel discussion “"),
                   Map.entry(DEADLINE_REMINDER, "Reply requested by 16 September 2023: online panel discussion “"),
+                  Map.entry(DEADLINE_EXTENDED, "Reply deadline extended to 16 September 2023: online panel discussion “"),
                   Map.entry(ANOTHER_NOMINEE_REQUEST, "Online panel discussion “"),
                   Map.entry(NOMINEE_NOT_ACCEPTED, "Online panel discussion “"),
                   Map.entry(REGISTRATION_CONFIRMATION, "Registration confirmed: online panel discussion “"),
@@ -106,6 +108,7 @@ class MailComposerTest {
                   Map.entry(INVITATION, "Invitation : débat en ligne « " + MailSamples.TITLE + " », 26 septembre 2023"),
                   Map.entry(FIRST_REMINDER, "Rappel : invitation au débat en ligne « "),
                   Map.entry(DEADLINE_REMINDER, "Réponse attendue d’ici au 15 septembre 2023 : débat en ligne « "),
+                  Map.entry(DEADLINE_EXTENDED, "Date limite de réponse reportée au 15 septembre 2023 : débat en ligne « "),
                   Map.entry(ANOTHER_NOMINEE_REQUEST, "Débat en ligne « "),
                   Map.entry(NOMINEE_NOT_ACCEPTED, "Débat en ligne « "),
                   Map.entry(REGISTRATION_CONFIRMATION, "Inscription confirmée : débat en ligne « "),
@@ -129,6 +132,7 @@ class MailComposerTest {
                   Map.entry(INVITATION, "Invitación: debate en línea «" + MailSamples.TITLE + "», 26 de septiembre de 2023"),
                   Map.entry(FIRST_REMINDER, "Recordatorio: invitación al debate en línea «"),
                   Map.entry(DEADLINE_REMINDER, "Respuesta solicitada a más tardar el 15 de septiembre de 2023: debate en línea «"),
+                  Map.entry(DEADLINE_EXTENDED, "Plazo de respuesta prorrogado hasta el 15 de septiembre de 2023: debate en línea «"),
                   Map.entry(ANOTHER_NOMINEE_REQUEST, "Debate en línea «"),
                   Map.entry(NOMINEE_NOT_ACCEPTED, "Debate en línea «"),
                   Map.entry(REGISTRATION_CONFIRMATION, "Inscripción confirmada: debate en línea «"),
