@@ -59,6 +59,8 @@ public final class InvitationProcess {
     public static final String ABSENT = "EndEvent_Absent";
     public static final String DECLINED = "EndEvent_Declined";
     public static final String DECLINED_AFTER_FOLLOW_UP = "EndEvent_DeclinedAfterFollowUp";
+    /** After a decline at follow-up: a representative confirmed earlier is still registered. */
+    public static final String DECLINED_AFTER_CONFIRMATION = "Gateway_DeclinedAfterConfirmation";
     public static final String NO_REPLY = "EndEvent_NoReply";
     public static final String NOMINEES_REJECTED = "EndEvent_NomineesRejected";
     /** Waits while the registration batcher registers the representatives (meeting.RegistrationBatcher). */

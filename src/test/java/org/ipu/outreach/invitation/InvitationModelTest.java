@@ -305,8 +305,21 @@ class InvitationModelTest {
 
     complete(task(pi), withVariables(Vars.FOLLOW_UP_OUTCOME, "declined"));
 
-    assertThat(pi).isEnded().hasPassed(Elements.DECLINED_AFTER_FOLLOW_UP).hasNotPassed(Elements.RECORD_FOLLOW_UP_NOMINATION);
+    assertThat(pi).isEnded().hasPassed(Elements.DECLINED_AFTER_CONFIRMATION, Elements.DECLINED_AFTER_FOLLOW_UP)
+        .hasNotPassed(Elements.RECORD_FOLLOW_UP_NOMINATION);
     Assertions.assertThat(endedWithOutcome).containsExactly("DECLINED");
+  }
+
+  @Test
+  void aFollowUpThatFindsADeclineStillRegistersTheRepresentativeConfirmedInAnEarlierRound() {
+    ProcessInstance pi = atFollowUp();
+    when(nominees.anyConfirmed(CAMPAIGN, INVITEE)).thenReturn(true);
+
+    complete(task(pi), withVariables(Vars.FOLLOW_UP_OUTCOME, "declined"));
+
+    assertThat(pi).hasPassed(Elements.DECLINED_AFTER_CONFIRMATION).hasNotPassed(Elements.DECLINED_AFTER_FOLLOW_UP)
+        .isWaitingAtExactly(Elements.REGISTER_REPRESENTATIVES);
+    Assertions.assertThat(endedWithOutcome).isEmpty();
   }
 
   @Test
