@@ -68,8 +68,11 @@ public final class InvitationInstance {
   /** Waiting for its representatives' registration: asked for, waiting for the platform, or staff fixing the meeting. */
   public boolean registrationPending() {
     List<String> active = runtime.getActiveActivityIds(id);
+    // a substitution under way counts too: a further reply meanwhile goes to staff, not into a second one
     return active.contains(Elements.REGISTER_REPRESENTATIVES) || active.contains(Elements.WAIT_FOR_REGISTRATION)
-        || active.contains(Elements.FIX_MEETING_SETTINGS);
+        || active.contains(Elements.FIX_MEETING_SETTINGS) || active.contains(Elements.CONFIRM_SUBSTITUTES)
+        || active.contains(Elements.SUBSTITUTE_REPRESENTATIVES)
+        || active.contains(Elements.WAIT_FOR_SUBSTITUTES_REGISTRATION);
   }
 
   /**
@@ -95,7 +98,21 @@ public final class InvitationInstance {
     correlate(
         runtime
             .createMessageCorrelation(Messages.REPLY_CHANGED_AFTER_REGISTRATION)
-            .setVariable(Vars.CHANGED_REPLY, summary));
+            .setVariable(Vars.CHANGED_REPLY, summary)
+            .setVariable(Vars.SUBSTITUTE_IDS, null));
+  }
+
+  /**
+   * A nomination given once the representatives are registered: staff decide whether the new nominees
+   * substitute the registered ones ("Confirm the substitutes").
+   */
+  public void substitutesNamed(String nomineeIds, String summary, String registeredNow) {
+    correlate(
+        runtime
+            .createMessageCorrelation(Messages.REPLY_CHANGED_AFTER_REGISTRATION)
+            .setVariable(Vars.CHANGED_REPLY, summary)
+            .setVariable(Vars.SUBSTITUTE_IDS, nomineeIds)
+            .setVariable(Vars.REGISTERED_NOW, registeredNow));
   }
 
   /** Every confirmed representative is registered on the meeting platform. */
@@ -142,6 +159,10 @@ public final class InvitationInstance {
   public boolean raiseRegistrationIncident(String type, String message) {
     Execution waiting =
         runtime.createExecutionQuery().processInstanceId(id).activityId(Elements.WAIT_FOR_REGISTRATION).singleResult();
+    if (waiting == null) {
+      waiting = runtime.createExecutionQuery().processInstanceId(id)
+          .activityId(Elements.WAIT_FOR_SUBSTITUTES_REGISTRATION).singleResult();
+    }
     if (waiting == null) {
       return false;
     }

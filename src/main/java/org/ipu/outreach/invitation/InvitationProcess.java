@@ -42,6 +42,17 @@ public final class InvitationProcess {
     public static final String REPLY_CHANGED_AFTER_REGISTRATION = "StartEvent_ReplyChangedAfterRegistration";
     public static final String REVIEW_CHANGED_REPLY = "Task_ReviewChangedReply";
     public static final String CHANGED_REPLY_REVIEWED = "EndEvent_ChangedReplyReviewed";
+    /** In "Reply changed after registration": a new nomination substitutes the registered representatives. */
+    public static final String SUBSTITUTES_NAMED = "Gateway_SubstitutesNamed";
+    public static final String CONFIRM_SUBSTITUTES = "Task_ConfirmSubstitutes";
+    public static final String SUBSTITUTES_ACCEPTED = "Gateway_SubstitutesAccepted";
+    public static final String SUBSTITUTE_REPRESENTATIVES = "Task_SubstituteRepresentatives";
+    public static final String SUBSTITUTES_TO_REGISTER = "Gateway_SubstitutesToRegister";
+    public static final String WAIT_FOR_SUBSTITUTES_REGISTRATION = "Task_WaitForSubstitutesRegistration";
+    public static final String SEND_SUBSTITUTES_CONFIRMATIONS = "Task_SendSubstitutesConfirmations";
+    public static final String REPRESENTATIVES_SUBSTITUTED = "EndEvent_RepresentativesSubstituted";
+    public static final String SEND_SUBSTITUTES_NOT_ACCEPTED = "Task_SendSubstitutesNotAccepted";
+    public static final String SUBSTITUTES_NOT_ACCEPTED = "EndEvent_SubstitutesNotAccepted";
     public static final String REQUEST_ANOTHER_NOMINEE = "Task_RequestAnotherNominee";
     public static final String SEND_NOT_ACCEPTED = "Task_SendNotAccepted";
     public static final String REGISTER_REPRESENTATIVES = "Task_RegisterRepresentatives";
@@ -117,6 +128,14 @@ public final class InvitationProcess {
     public static final String DECLINE_REASON = "declineReason";
     /** Message payload of a reply changed after registration: the new reply as text, for staff. */
     public static final String CHANGED_REPLY = "changedReply";
+    /** The nominees of a reply given after registration (comma-separated ids); absent for a decline. */
+    public static final String SUBSTITUTE_IDS = "substituteIds";
+    /** Who is registered when the substitutes were named, in words, for "Confirm the substitutes". */
+    public static final String REGISTERED_NOW = "registeredNow";
+    /** "Confirm the substitutes": "substitute" or "keep". */
+    public static final String SUBSTITUTION_DECISION = "substitutionDecision";
+    /** Set by "Cancel the replaced registrations...": some substitute is to be registered. */
+    public static final String SUBSTITUTES_TO_REGISTER = "substitutesToRegister";
     public static final String REPLY_ROUND = "replyRound";
     /** The event's schedule sequence last announced to this parliament (changes after it are news). */
     public static final String ANNOUNCED_SEQUENCE = "announcedSequence";

@@ -136,6 +136,19 @@ public class LetterSteps {
     }
   }
 
+  /** To a representative whose registration is cancelled (substituted), parliament in copy, with a cancelled calendar entry. */
+  void registrationCancelled(InvitationFacts f, Representative r) {
+    letters.queue(
+        MailKind.REGISTRATION_CANCELLED, f.letter(r).withScheduleSequence(events.scheduleSequence(f.event().code())),
+        representative(r, f.invitee()), origin(f, MailKind.REGISTRATION_CANCELLED + ":" + r.id()));
+  }
+
+  /** To the parliament, about one nominee the secretariat did not accept. */
+  void nomineeNotAccepted(InvitationFacts f, Representative r) {
+    letters.queue(MailKind.NOMINEE_NOT_ACCEPTED, f.letter(r), parliament(f.invitee()),
+        origin(f, MailKind.NOMINEE_NOT_ACCEPTED + ":" + r.id()));
+  }
+
   /** To each registered representative, parliament in copy. */
   public void toRegistered(DelegateExecution execution, String kind) {
     InvitationFacts f = facts.load(execution);

@@ -42,11 +42,13 @@ public class MailComposer {
           MailKind.ANOTHER_NOMINEE_REQUEST,
           MailKind.NOMINEE_NOT_ACCEPTED,
           MailKind.REGISTRATION_CONFIRMATION,
+          MailKind.REGISTRATION_CANCELLED,
           MailKind.JOINING_REMINDER,
           MailKind.SORRY_WE_MISSED_YOU);
   private static final Set<MailKind> TO_REPRESENTATIVE =
       EnumSet.of(
           MailKind.REGISTRATION_CONFIRMATION,
+          MailKind.REGISTRATION_CANCELLED,
           MailKind.JOINING_REMINDER,
           MailKind.SORRY_WE_MISSED_YOU);
   /** Letters about a change of the event: to the parliament, or (with a representative) to that person. */
@@ -199,7 +201,8 @@ public class MailComposer {
     String text = tidyText(templates.text().process(name, context));
 
     ComposedMail.Attachment attachment = null;
-    if (kind == MailKind.REGISTRATION_CONFIRMATION || (CHANGES.contains(kind) && representative != null)) {
+    if (kind == MailKind.REGISTRATION_CONFIRMATION || kind == MailKind.REGISTRATION_CANCELLED
+        || (CHANGES.contains(kind) && representative != null)) {
       String description =
           messages.getMessage(
               "calendar.description",
@@ -207,7 +210,8 @@ public class MailComposer {
               locale);
       attachment =
           calendar.attachment(
-              event, representative, description, ctx.scheduleSequence(), kind == MailKind.EVENT_CANCELLED);
+              event, representative, description, ctx.scheduleSequence(),
+              kind == MailKind.EVENT_CANCELLED || kind == MailKind.REGISTRATION_CANCELLED);
     }
     return new ComposedMail(subject, text, html, attachment);
   }

@@ -19,6 +19,8 @@ public enum MailKind {
   NOMINEE_NOT_ACCEPTED,
   /** To a registered representative (parliament in copy): join link, times, interpretation, .ics. */
   REGISTRATION_CONFIRMATION,
+  /** To a registered representative the parliament replaced by a substitute (.ics cancel), parliament in copy. */
+  REGISTRATION_CANCELLED,
   /** To a registered representative shortly before the event, with the join link. */
   JOINING_REMINDER,
   /** To the parliament after the event when its representative(s) attended. */

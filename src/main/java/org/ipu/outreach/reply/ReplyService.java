@@ -108,7 +108,10 @@ public class ReplyService {
     CONFIRMING,
     /** Confirmed, their registration on the meeting platform under way: a new reply becomes a staff task. */
     REGISTRATION_PENDING,
-    /** The representatives are registered: a new reply becomes a staff task; the registrations stay. */
+    /**
+     * The representatives are registered: new nominees become substitutes for staff to confirm; a
+     * decline becomes a staff task and the registrations stay.
+     */
     REGISTERED,
     /** The event is over; attendance is being collected: no reply any more. */
     EVENT_OVER,
@@ -177,6 +180,17 @@ public class ReplyService {
     InvitationInstance instance = situation.instance();
     Instant now = ClockUtil.getCurrentTime().toInstant();
     try {
+      if (situation.stage() == Stage.REGISTERED && !reply.declined()) {
+        // new nominees once registered are substitutes: staff confirm them, then they replace the registered
+        List<Long> ids = new ArrayList<>();
+        for (Representative.Nomination n : reply.nominees()) {
+          ids.add(representatives.insert(campaignId, inviteeCode, n, now));
+        }
+        instance.substitutesNamed(Nominees.join(ids), reply.summary(), registeredNow(situation));
+        log.record(campaignId, inviteeCode, reply, channel, author, now);
+        confirmToParliament(situation, instance, reply);
+        return new Recorded(ids, true);
+      }
       if (situation.stage().forwardsToStaff()) {
         instance.replyChangedAfterRegistration(reply.summary());
         log.record(campaignId, inviteeCode, reply, channel, author, now);
@@ -199,6 +213,13 @@ public class ReplyService {
       // the invitation moved on between reading its situation and correlating (e.g. staff confirmed)
       throw new ReplyClosedException(Stage.ENDED.name());
     }
+  }
+
+  private static String registeredNow(Situation situation) {
+    return situation.currentNominees().stream()
+        .filter(r -> r.status() == RepresentativeStatus.REGISTERED)
+        .map(r -> r.fullName() + " (" + r.functionTitle() + ")")
+        .collect(java.util.stream.Collectors.joining("\n"));
   }
 
   private static Stage stage(InvitationInstance instance, OutreachEvent event) {

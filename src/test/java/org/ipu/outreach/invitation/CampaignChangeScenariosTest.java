@@ -59,15 +59,15 @@ class CampaignChangeScenariosTest extends InvitationScenarioBase {
     runJob(eala, Elements.SEND_DEADLINE_REMINDER);
     deliverMail();
     List<MimeMessage> toEala = mailTo(TestData.EALA.presidentEmail());
-    List<MimeMessage> extended = withSubject(toEala, "Reply deadline extended");
+    List<MimeMessage> extended = subjects(toEala, "Reply deadline extended");
     Assertions.assertThat(extended).hasSize(1);
     Assertions.assertThat(plainText(extended.get(0)))
         .contains("has been extended")
         .as("23:59 in Geneva is already the 24th in Dar es Salaam, where the letter is read")
         .contains("by 24 March 2026")
         .contains("/reply/");
-    Assertions.assertThat(plainText(withSubject(toEala, "Reply requested by").get(0))).contains("by 24 March 2026");
-    Assertions.assertThat(withSubject(mailTo(UN_PRESIDENT), "Reply deadline extended")).isEmpty();
+    Assertions.assertThat(plainText(subjects(toEala, "Reply requested by").get(0))).contains("by 24 March 2026");
+    Assertions.assertThat(subjects(mailTo(UN_PRESIDENT), "Reply deadline extended")).isEmpty();
 
     moveClockTo(Date.from(NEW_DEADLINE));
     runJob(eala, Elements.REPLY_DEADLINE_REACHED);
@@ -83,7 +83,7 @@ class CampaignChangeScenariosTest extends InvitationScenarioBase {
     runJob(un, Elements.SEND_DEADLINE_EXTENDED);
     assertThat(un).isWaitingAt(Elements.FOLLOW_UP);
     deliverMail();
-    List<MimeMessage> extended = withSubject(mailTo(UN_PRESIDENT), "Reply deadline extended");
+    List<MimeMessage> extended = subjects(mailTo(UN_PRESIDENT), "Reply deadline extended");
     Assertions.assertThat(extended).hasSize(1);
     Assertions.assertThat(plainText(extended.get(0))).contains("by 23 March 2026");
     Assertions.assertThat(jobAt(un, Elements.SEND_DEADLINE_EXTENDED)).isNull();
@@ -132,7 +132,7 @@ class CampaignChangeScenariosTest extends InvitationScenarioBase {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("Parliament of Uganda (UG) is already invited");
     deliverMail();
-    Assertions.assertThat(withSubject(mailTo(TestData.UG.presidentEmail()), "Invitation")).hasSize(1);
+    Assertions.assertThat(subjects(mailTo(TestData.UG.presidentEmail()), "Invitation")).hasSize(1);
     Assertions.assertThat(campaigns.find(campaignId(campaign)).orElseThrow().inviteeCount()).isEqualTo(2);
 
     decline(campaignId(campaign), "UN");
@@ -168,15 +168,5 @@ class CampaignChangeScenariosTest extends InvitationScenarioBase {
     Map<String, Object> variables = new HashMap<>(form);
     variables.putIfAbsent(CampaignChangeProcess.Vars.CAMPAIGN_ID, campaignId(campaign));
     runtime.startProcessInstanceByKey(CampaignChangeProcess.KEY, variables);
-  }
-
-  private static List<MimeMessage> withSubject(List<MimeMessage> mails, String prefix) throws Exception {
-    List<MimeMessage> found = new java.util.ArrayList<>();
-    for (MimeMessage m : mails) {
-      if (m.getSubject().startsWith(prefix)) {
-        found.add(m);
-      }
-    }
-    return found;
   }
 }

@@ -244,40 +244,4 @@ class EventChangeScenariosTest extends InvitationScenarioBase {
     deliverMail();
     held.forEach(id -> jdbc.update("update mail_outbox set status = 'PENDING' where id = ?", id));
   }
-
-  private static List<MimeMessage> subjects(List<MimeMessage> mails, String prefix) throws Exception {
-    List<MimeMessage> found = new java.util.ArrayList<>();
-    for (MimeMessage m : mails) {
-      if (m.getSubject().startsWith(prefix)) {
-        found.add(m);
-      }
-    }
-    return found;
-  }
-
-  private static MimeMessage onlyAttachment(List<MimeMessage> mails, String subjectPrefix) throws Exception {
-    List<MimeMessage> found = subjects(mails, subjectPrefix);
-    Assertions.assertThat(found).as("letters '%s...'", subjectPrefix).hasSize(1);
-    return found.get(0);
-  }
-
-  private static Calendar parse(MimeMessage message) throws Exception {
-    MimeMultipart mixed = (MimeMultipart) message.getContent();
-    for (int i = 0; i < mixed.getCount(); i++) {
-      Part part = mixed.getBodyPart(i);
-      if ("invitation.ics".equals(part.getFileName())) {
-        return new CalendarBuilder().build(new StringReader(new String(part.getInputStream().readAllBytes(),
-            java.nio.charset.StandardCharsets.UTF_8)));
-      }
-    }
-    throw new AssertionError("no invitation.ics in " + message.getSubject());
-  }
-
-  private static String icsProperty(MimeMessage message, String property) throws Exception {
-    return value(parse(message).<VEvent>getComponent(Component.VEVENT).orElseThrow(), property);
-  }
-
-  private static String value(Component component, String property) {
-    return component.getProperty(property).map(p -> ((Property) p).getValue()).orElseThrow();
-  }
 }

@@ -73,7 +73,7 @@ import org.mockito.stubbing.Answer;
  */
 @Deployment(resources = {
     "bpm/parliament-invitation.bpmn", "bpm/follow-up.form", "bpm/confirm-representative.form",
-    "bpm/fix-meeting-settings.form", "bpm/review-changed-reply.form", "bpm/review-unmatched-attendees.form"})
+    "bpm/fix-meeting-settings.form", "bpm/review-changed-reply.form", "bpm/confirm-substitutes.form", "bpm/review-unmatched-attendees.form"})
 class InvitationModelTest {
 
   @RegisterExtension static ProcessEngineExtension extension = ModelTestEngine.extension();
@@ -610,7 +610,7 @@ class InvitationModelTest {
         .isWaitingAtExactly(Elements.REPLY_CHANGED_SUB_PROCESS, Elements.REVIEW_CHANGED_REPLY, Elements.JOINING_REMINDER_DUE);
     Task review = task(Elements.REVIEW_CHANGED_REPLY, pi);
     assertThat(review).hasCandidateGroup(STAFF_GROUP);
-    Assertions.assertThat(review.getDescription()).contains("The parliament changed its reply after its representatives were registered");
+    Assertions.assertThat(review.getDescription()).contains("The parliament declined after its representatives were registered");
     Assertions.assertThat(taskService().getVariable(review.getId(), Vars.CHANGED_REPLY)).isEqualTo("Declined: budget session");
 
     complete(review);

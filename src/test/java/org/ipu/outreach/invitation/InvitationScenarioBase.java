@@ -3,8 +3,16 @@ package org.ipu.outreach.invitation;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.StringReader;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.assertj.core.api.Assertions;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -140,5 +148,43 @@ abstract class InvitationScenarioBase extends OutreachTestBase {
       }
     }
     return names;
+  }
+
+  // ---- letters and calendar files ------------------------------------------------------------------
+
+  static List<MimeMessage> subjects(List<MimeMessage> mails, String prefix) throws Exception {
+    List<MimeMessage> found = new java.util.ArrayList<>();
+    for (MimeMessage m : mails) {
+      if (m.getSubject().startsWith(prefix)) {
+        found.add(m);
+      }
+    }
+    return found;
+  }
+
+  static MimeMessage onlyAttachment(List<MimeMessage> mails, String subjectPrefix) throws Exception {
+    List<MimeMessage> found = subjects(mails, subjectPrefix);
+    Assertions.assertThat(found).as("letters '%s...'", subjectPrefix).hasSize(1);
+    return found.get(0);
+  }
+
+  static Calendar parse(MimeMessage message) throws Exception {
+    MimeMultipart mixed = (MimeMultipart) message.getContent();
+    for (int i = 0; i < mixed.getCount(); i++) {
+      Part part = mixed.getBodyPart(i);
+      if ("invitation.ics".equals(part.getFileName())) {
+        return new CalendarBuilder().build(new StringReader(new String(part.getInputStream().readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8)));
+      }
+    }
+    throw new AssertionError("no invitation.ics in " + message.getSubject());
+  }
+
+  static String icsProperty(MimeMessage message, String property) throws Exception {
+    return value(parse(message).<VEvent>getComponent(Component.VEVENT).orElseThrow(), property);
+  }
+
+  static String value(Component component, String property) {
+    return component.getProperty(property).map(p -> ((Property) p).getValue()).orElseThrow();
   }
 }

@@ -203,21 +203,24 @@ class InviteAndReplyScenariosTest extends InvitationScenarioBase {
     runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
     assertThat(un).isWaitingAt(Elements.JOINING_REMINDER_DUE);
 
-    // once registered, a change becomes a staff task; the registrations and the rest of the process stay
+    // once registered, new nominees are substitutes for staff to confirm; kept, the registrations stay
     replyOnPage(
         campaignId(campaign), "UN", List.of(nominee("Dan Late", "dan@un.parliament.example")), null);
     assertThat(un).hasPassed(Elements.REPLY_CHANGED_AFTER_REGISTRATION)
-        .isWaitingAt(Elements.REVIEW_CHANGED_REPLY, Elements.JOINING_REMINDER_DUE);
+        .isWaitingAt(Elements.CONFIRM_SUBSTITUTES, Elements.JOINING_REMINDER_DUE);
     Task review = task(un);
-    Assertions.assertThat(review.getTaskDefinitionKey()).isEqualTo(Elements.REVIEW_CHANGED_REPLY);
+    Assertions.assertThat(review.getTaskDefinitionKey()).isEqualTo(Elements.CONFIRM_SUBSTITUTES);
     Assertions.assertThat((String) tasks.getVariable(review.getId(), Vars.CHANGED_REPLY))
         .startsWith("Nominated:\n- Dan Late (Chair, Human Rights Committee), MP, dan@un.parliament.example");
+    Assertions.assertThat((String) tasks.getVariable(review.getId(), Vars.REGISTERED_NOW))
+        .contains("Bob Example").contains("Carol Example");
     Assertions.assertThat(tasks.getIdentityLinksForTask(review.getId()))
         .anyMatch(l -> "secretariat".equals(l.getGroupId()));
-    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN")).hasSize(3);
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN")).hasSize(4);
 
-    tasks.complete(review.getId());
-    assertThat(un).hasPassed(Elements.CHANGED_REPLY_REVIEWED).isWaitingAt(Elements.JOINING_REMINDER_DUE);
+    tasks.complete(review.getId(), Map.of(Vars.SUBSTITUTION_DECISION, "keep"));
+    runJob(un, Elements.SEND_SUBSTITUTES_NOT_ACCEPTED);
+    assertThat(un).hasPassed(Elements.SUBSTITUTES_NOT_ACCEPTED).isWaitingAt(Elements.JOINING_REMINDER_DUE);
     Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UN"))
         .filteredOn(r -> r.status() == RepresentativeStatus.REGISTERED)
         .hasSize(2);

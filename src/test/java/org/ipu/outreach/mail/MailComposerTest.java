@@ -45,12 +45,13 @@ class MailComposerTest {
 
   /** In the samples the change letters go to a representative (MailSamples.context). */
   private static final Set<MailKind> TO_REPRESENTATIVE =
-      EnumSet.of(REGISTRATION_CONFIRMATION, JOINING_REMINDER, SORRY_WE_MISSED_YOU, EVENT_RESCHEDULED, EVENT_CANCELLED);
+      EnumSet.of(REGISTRATION_CONFIRMATION, MailKind.REGISTRATION_CANCELLED, JOINING_REMINDER, SORRY_WE_MISSED_YOU,
+          EVENT_RESCHEDULED, EVENT_CANCELLED);
   /** Signed by the secretariat rather than the Secretary General. */
   private static final Set<MailKind> FROM_SECRETARIAT =
       EnumSet.of(
-          REGISTRATION_CONFIRMATION, JOINING_REMINDER, SORRY_WE_MISSED_YOU, MailKind.REPLY_RECEIVED,
-          EVENT_RESCHEDULED, EVENT_CANCELLED);
+          REGISTRATION_CONFIRMATION, MailKind.REGISTRATION_CANCELLED, JOINING_REMINDER, SORRY_WE_MISSED_YOU,
+          MailKind.REPLY_RECEIVED, EVENT_RESCHEDULED, EVENT_CANCELLED);
   private static final Set<MailKind> WITH_TIMES =
       EnumSet.of(
           INVITATION, FIRST_REMINDER, DEADLINE_REMINDER, DEADLINE_EXTENDED, ANOTHER_NOMINEE_REQUEST,
@@ -88,6 +89,7 @@ class MailComposerTest {
                   Map.entry(ANOTHER_NOMINEE_REQUEST, "Online panel discussion “"),
                   Map.entry(NOMINEE_NOT_ACCEPTED, "Online panel discussion “"),
                   Map.entry(REGISTRATION_CONFIRMATION, "Registration confirmed: online panel discussion “"),
+                  Map.entry(MailKind.REGISTRATION_CANCELLED, "Registration cancelled: online panel discussion “"),
                   Map.entry(JOINING_REMINDER, "Starting soon: online panel discussion “"),
                   Map.entry(THANK_YOU, "Thank you: online panel discussion “"),
                   Map.entry(SORRY_WE_MISSED_YOU, "We missed you: online panel discussion “"),
@@ -112,6 +114,7 @@ class MailComposerTest {
                   Map.entry(ANOTHER_NOMINEE_REQUEST, "Débat en ligne « "),
                   Map.entry(NOMINEE_NOT_ACCEPTED, "Débat en ligne « "),
                   Map.entry(REGISTRATION_CONFIRMATION, "Inscription confirmée : débat en ligne « "),
+                  Map.entry(MailKind.REGISTRATION_CANCELLED, "Inscription annulée : débat en ligne « "),
                   Map.entry(JOINING_REMINDER, "Début imminent : débat en ligne « "),
                   Map.entry(THANK_YOU, "Remerciements : débat en ligne « "),
                   Map.entry(SORRY_WE_MISSED_YOU, "Nous regrettons votre absence : débat en ligne « "),
@@ -136,6 +139,7 @@ class MailComposerTest {
                   Map.entry(ANOTHER_NOMINEE_REQUEST, "Debate en línea «"),
                   Map.entry(NOMINEE_NOT_ACCEPTED, "Debate en línea «"),
                   Map.entry(REGISTRATION_CONFIRMATION, "Inscripción confirmada: debate en línea «"),
+                  Map.entry(MailKind.REGISTRATION_CANCELLED, "Inscripción cancelada: debate en línea «"),
                   Map.entry(JOINING_REMINDER, "Comienza en breve: debate en línea «"),
                   Map.entry(THANK_YOU, "Agradecimiento: debate en línea «"),
                   Map.entry(SORRY_WE_MISSED_YOU, "Lamentamos no haber contado con su presencia: debate en línea «"),
@@ -236,11 +240,12 @@ class MailComposerTest {
       assertThat(mail.text() + mail.html()).doesNotContain("zoom.us/w/");
     }
 
-    if (kind == REGISTRATION_CONFIRMATION || kind == EVENT_RESCHEDULED || kind == EVENT_CANCELLED) {
+    boolean cancels = kind == EVENT_CANCELLED || kind == MailKind.REGISTRATION_CANCELLED;
+    if (kind == REGISTRATION_CONFIRMATION || kind == EVENT_RESCHEDULED || cancels) {
       assertThat(mail.attachment()).isNotNull();
       assertThat(mail.attachment().fileName()).isEqualTo("invitation.ics");
       assertThat(mail.attachment().contentType())
-          .isEqualTo("text/calendar; charset=UTF-8; method=" + (kind == EVENT_CANCELLED ? "CANCEL" : "REQUEST"));
+          .isEqualTo("text/calendar; charset=UTF-8; method=" + (cancels ? "CANCEL" : "REQUEST"));
       assertThat(mail.attachment().content())
           .contains("DTSTART:20230926T130000Z")
           .contains("UID:2023-09-solidarity-42@outreach.ipu.org");
