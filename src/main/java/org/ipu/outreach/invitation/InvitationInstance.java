@@ -115,6 +115,14 @@ public final class InvitationInstance {
             .setVariable(Vars.REGISTERED_NOW, registeredNow));
   }
 
+  /** A registered representative says they cannot attend: their registration is cancelled and the parliament told. */
+  public void representativeCannotAttend(long representativeId) {
+    correlate(
+        runtime
+            .createMessageCorrelation(Messages.REPRESENTATIVE_CANNOT_ATTEND)
+            .setVariable(Vars.WITHDRAWING_REPRESENTATIVE_ID, representativeId));
+  }
+
   /** Every confirmed representative is registered on the meeting platform. */
   public void representativesRegistered() {
     correlate(runtime.createMessageCorrelation(Messages.REPRESENTATIVES_REGISTERED));

@@ -53,6 +53,11 @@ public final class InvitationProcess {
     public static final String REPRESENTATIVES_SUBSTITUTED = "EndEvent_RepresentativesSubstituted";
     public static final String SEND_SUBSTITUTES_NOT_ACCEPTED = "Task_SendSubstitutesNotAccepted";
     public static final String SUBSTITUTES_NOT_ACCEPTED = "EndEvent_SubstitutesNotAccepted";
+    /** Event sub-process: a registered representative used their "I cannot attend" link. */
+    public static final String CANNOT_ATTEND_SUB_PROCESS = "SubProcess_RepresentativeCannotAttend";
+    public static final String CANNOT_ATTEND = "StartEvent_RepresentativeCannotAttend";
+    public static final String WITHDRAW_REPRESENTATIVE = "Task_WithdrawRepresentative";
+    public static final String REPRESENTATIVE_WITHDRAWN = "EndEvent_RepresentativeWithdrawn";
     public static final String REQUEST_ANOTHER_NOMINEE = "Task_RequestAnotherNominee";
     public static final String SEND_NOT_ACCEPTED = "Task_SendNotAccepted";
     public static final String REGISTER_REPRESENTATIVES = "Task_RegisterRepresentatives";
@@ -132,6 +137,8 @@ public final class InvitationProcess {
     public static final String SUBSTITUTE_IDS = "substituteIds";
     /** Who is registered when the substitutes were named, in words, for "Confirm the substitutes". */
     public static final String REGISTERED_NOW = "registeredNow";
+    /** The representative who said they cannot attend. */
+    public static final String WITHDRAWING_REPRESENTATIVE_ID = "withdrawingRepresentativeId";
     /** "Confirm the substitutes": "substitute" or "keep". */
     public static final String SUBSTITUTION_DECISION = "substitutionDecision";
     /** Set by "Cancel the replaced registrations...": some substitute is to be registered. */
@@ -202,6 +209,8 @@ public final class InvitationProcess {
     public static final String EVENT_CANCELLED = "EventCancelled";
     /** From "Change a running campaign": the campaign's reply deadline is later (non-interrupting event sub-process). */
     public static final String REPLY_DEADLINE_EXTENDED = "ReplyDeadlineExtended";
+    /** From the "I cannot attend" page: a registered representative withdraws (non-interrupting event sub-process). */
+    public static final String REPRESENTATIVE_CANNOT_ATTEND = "RepresentativeCannotAttend";
     /** From the registration batcher: the platform refuses because of the meeting's settings. */
     public static final String MEETING_SETTINGS_WRONG = "MeetingSettingsWrong";
 

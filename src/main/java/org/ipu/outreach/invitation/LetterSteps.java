@@ -15,6 +15,7 @@ import org.ipu.outreach.mail.LetterService.Recipients;
 import org.ipu.outreach.mail.LetterService;
 import org.ipu.outreach.mail.MailKind;
 import org.ipu.outreach.mail.MailOutbox;
+import org.ipu.outreach.reply.CannotAttendLinks;
 import org.ipu.outreach.reply.ReplyPageProperties;
 import org.ipu.outreach.reply.ReplyTokens;
 import org.ipu.outreach.representative.Nominees;
@@ -36,10 +37,14 @@ public class LetterSteps {
   private static final Set<MailKind> WITH_REPLY_LINK =
       EnumSet.of(
           MailKind.INVITATION, MailKind.FIRST_REMINDER, MailKind.DEADLINE_REMINDER, MailKind.DEADLINE_EXTENDED,
-          MailKind.ANOTHER_NOMINEE_REQUEST);
+          MailKind.ANOTHER_NOMINEE_REQUEST, MailKind.REPRESENTATIVE_CANNOT_ATTEND);
 
   private final InvitationFactsLoader facts;
+  private static final Set<MailKind> WITH_JOIN_LINK =
+      EnumSet.of(MailKind.REGISTRATION_CONFIRMATION, MailKind.JOINING_REMINDER);
+
   private final LetterService letters;
+  private final CannotAttendLinks cannotAttend;
   private final RepresentativeRepository representatives;
   private final Nominees nominees;
   private final ReplyTokens tokens;
@@ -61,7 +66,9 @@ public class LetterSteps {
       EventChangeRepository changes,
       MailOutbox outbox,
       ReplyWait replyWait,
-      InvitationInstances invitations) {
+      InvitationInstances invitations,
+      CannotAttendLinks cannotAttend) {
+    this.cannotAttend = cannotAttend;
     this.replyWait = replyWait;
     this.invitations = invitations;
     this.events = events;
@@ -143,20 +150,31 @@ public class LetterSteps {
         representative(r, f.invitee()), origin(f, MailKind.REGISTRATION_CANCELLED + ":" + r.id()));
   }
 
+  /** To the parliament: its representative cannot attend; its reply link lets it name someone else. */
+  void representativeCannotAttend(InvitationFacts f, Representative r) {
+    queue(MailKind.REPRESENTATIVE_CANNOT_ATTEND, f, f.letter(r), parliament(f.invitee()),
+        origin(f, MailKind.REPRESENTATIVE_CANNOT_ATTEND + ":" + r.id()));
+  }
+
   /** To the parliament, about one nominee the secretariat did not accept. */
   void nomineeNotAccepted(InvitationFacts f, Representative r) {
     letters.queue(MailKind.NOMINEE_NOT_ACCEPTED, f.letter(r), parliament(f.invitee()),
         origin(f, MailKind.NOMINEE_NOT_ACCEPTED + ":" + r.id()));
   }
 
-  /** To each registered representative, parliament in copy. */
+  /**
+   * To each registered representative, parliament in copy; the letters with the join link also carry the
+   * representative's own link to say they cannot attend.
+   */
   public void toRegistered(DelegateExecution execution, String kind) {
     InvitationFacts f = facts.load(execution);
     int sequence = events.scheduleSequence(f.event().code());
+    boolean withJoinLink = WITH_JOIN_LINK.contains(MailKind.valueOf(kind));
     for (Representative r : registered(f)) {
+      LetterContext letter = f.letter(r).withScheduleSequence(sequence);
       letters.queue(
-          MailKind.valueOf(kind), f.letter(r).withScheduleSequence(sequence), representative(r, f.invitee()),
-          origin(f, kind + ":" + r.id()));
+          MailKind.valueOf(kind), withJoinLink ? letter.withCannotAttendUrl(cannotAttend.url(r.id())) : letter,
+          representative(r, f.invitee()), origin(f, kind + ":" + r.id()));
     }
   }
 

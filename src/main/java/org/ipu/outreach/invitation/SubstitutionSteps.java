@@ -57,6 +57,22 @@ public class SubstitutionSteps {
     execution.setVariable(Vars.SUBSTITUTES_TO_REGISTER, !plan.added().isEmpty());
   }
 
+  /**
+   * "Cancel the registration and tell the parliament" after a representative said they cannot attend;
+   * one already withdrawn (the link used twice, or staff were quicker) changes nothing.
+   */
+  public void cannotAttend(DelegateExecution execution) {
+    InvitationFacts f = facts.load(execution);
+    long id = ((Number) execution.getVariable(Vars.WITHDRAWING_REPRESENTATIVE_ID)).longValue();
+    Representative r = representatives.find(id).orElseThrow();
+    if (r.status() != RepresentativeStatus.REGISTERED) {
+      return;
+    }
+    registration.cancel(r, f.event().meetingId());
+    representatives.setStatus(r.id(), RepresentativeStatus.WITHDRAWN);
+    letters.representativeCannotAttend(f, r);
+  }
+
   /** "Tell the parliament the substitutes were not accepted": the registered representatives stay. */
   public void notAccepted(DelegateExecution execution) {
     InvitationFacts f = facts.load(execution);

@@ -43,6 +43,7 @@ public class MailComposer {
           MailKind.NOMINEE_NOT_ACCEPTED,
           MailKind.REGISTRATION_CONFIRMATION,
           MailKind.REGISTRATION_CANCELLED,
+          MailKind.REPRESENTATIVE_CANNOT_ATTEND,
           MailKind.JOINING_REMINDER,
           MailKind.SORRY_WE_MISSED_YOU);
   private static final Set<MailKind> TO_REPRESENTATIVE =
@@ -164,6 +165,7 @@ public class MailComposer {
     vars.put("signatoryName", blankToNull(event.signatoryName()));
     vars.put("signatoryTitle", signatoryTitle(event.signatoryTitle(), locale));
     vars.put("replyUrl", blankToNull(ctx.replyUrl()));
+    vars.put("cannotAttendUrl", blankToNull(ctx.cannotAttendUrl()));
     if (ctx.received() != null) {
       vars.put("declined", ctx.received().declined());
       vars.put(

@@ -21,6 +21,8 @@ public enum MailKind {
   REGISTRATION_CONFIRMATION,
   /** To a registered representative the parliament replaced by a substitute (.ics cancel), parliament in copy. */
   REGISTRATION_CANCELLED,
+  /** To the parliament when its registered representative said they cannot attend, with its reply link. */
+  REPRESENTATIVE_CANNOT_ATTEND,
   /** To a registered representative shortly before the event, with the join link. */
   JOINING_REMINDER,
   /** To the parliament after the event when its representative(s) attended. */

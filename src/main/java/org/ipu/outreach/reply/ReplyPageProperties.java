@@ -23,7 +23,12 @@ public record ReplyPageProperties(
 
   /** The personal link carrying {@code token}. */
   public String replyUrl(String token) {
+    return pageUrl("/reply/" + token);
+  }
+
+  /** A public page's address as the letters give it; {@code path} starts with a slash. */
+  public String pageUrl(String path) {
     String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
-    return base + "/reply/" + token;
+    return base + path;
   }
 }

@@ -50,8 +50,8 @@ class MailComposerTest {
   /** Signed by the secretariat rather than the Secretary General. */
   private static final Set<MailKind> FROM_SECRETARIAT =
       EnumSet.of(
-          REGISTRATION_CONFIRMATION, MailKind.REGISTRATION_CANCELLED, JOINING_REMINDER, SORRY_WE_MISSED_YOU,
-          MailKind.REPLY_RECEIVED, EVENT_RESCHEDULED, EVENT_CANCELLED);
+          REGISTRATION_CONFIRMATION, MailKind.REGISTRATION_CANCELLED, MailKind.REPRESENTATIVE_CANNOT_ATTEND,
+          JOINING_REMINDER, SORRY_WE_MISSED_YOU, MailKind.REPLY_RECEIVED, EVENT_RESCHEDULED, EVENT_CANCELLED);
   private static final Set<MailKind> WITH_TIMES =
       EnumSet.of(
           INVITATION, FIRST_REMINDER, DEADLINE_REMINDER, DEADLINE_EXTENDED, ANOTHER_NOMINEE_REQUEST,
@@ -90,6 +90,7 @@ class MailComposerTest {
                   Map.entry(NOMINEE_NOT_ACCEPTED, "Online panel discussion “"),
                   Map.entry(REGISTRATION_CONFIRMATION, "Registration confirmed: online panel discussion “"),
                   Map.entry(MailKind.REGISTRATION_CANCELLED, "Registration cancelled: online panel discussion “"),
+                  Map.entry(MailKind.REPRESENTATIVE_CANNOT_ATTEND, "Ana Pérez cannot attend: online panel discussion “"),
                   Map.entry(JOINING_REMINDER, "Starting soon: online panel discussion “"),
                   Map.entry(THANK_YOU, "Thank you: online panel discussion “"),
                   Map.entry(SORRY_WE_MISSED_YOU, "We missed you: online panel discussion “"),
@@ -115,6 +116,7 @@ class MailComposerTest {
                   Map.entry(NOMINEE_NOT_ACCEPTED, "Débat en ligne « "),
                   Map.entry(REGISTRATION_CONFIRMATION, "Inscription confirmée : débat en ligne « "),
                   Map.entry(MailKind.REGISTRATION_CANCELLED, "Inscription annulée : débat en ligne « "),
+                  Map.entry(MailKind.REPRESENTATIVE_CANNOT_ATTEND, "Ana Pérez ne pourra pas participer : débat en ligne « "),
                   Map.entry(JOINING_REMINDER, "Début imminent : débat en ligne « "),
                   Map.entry(THANK_YOU, "Remerciements : débat en ligne « "),
                   Map.entry(SORRY_WE_MISSED_YOU, "Nous regrettons votre absence : débat en ligne « "),
@@ -140,6 +142,7 @@ class MailComposerTest {
                   Map.entry(NOMINEE_NOT_ACCEPTED, "Debate en línea «"),
                   Map.entry(REGISTRATION_CONFIRMATION, "Inscripción confirmada: debate en línea «"),
                   Map.entry(MailKind.REGISTRATION_CANCELLED, "Inscripción cancelada: debate en línea «"),
+                  Map.entry(MailKind.REPRESENTATIVE_CANNOT_ATTEND, "Ana Pérez no podrá participar: debate en línea «"),
                   Map.entry(JOINING_REMINDER, "Comienza en breve: debate en línea «"),
                   Map.entry(THANK_YOU, "Agradecimiento: debate en línea «"),
                   Map.entry(SORRY_WE_MISSED_YOU, "Lamentamos no haber contado con su presencia: debate en línea «"),
