@@ -68,9 +68,12 @@ public class IdentitySetup {
     grant(managers, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(managers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 
+    // Tasklist work: read the processes, work their tasks (and the tasks' variables); no UPDATE_INSTANCE, so
+    // no variable, suspension or token of an instance changes but through its tasks (our /api endpoints
+    // change instances as the application, after their own checks: StaffAccess)
     Permission[] staffOnDefinitions = {
       ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-      ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+      ProcessDefinitionPermissions.READ_INSTANCE,
       ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
       ProcessDefinitionPermissions.READ_HISTORY
     };
@@ -82,7 +85,7 @@ public class IdentitySetup {
     grant(staff, Resources.PROCESS_DEFINITION, InvitationProcess.KEY, staffOnInvitations);
     grant(staff, Resources.PROCESS_DEFINITION, EventChangeProcess.KEY, staffOnDefinitions);
     grant(staff, Resources.PROCESS_DEFINITION, CampaignChangeProcess.KEY, staffOnDefinitions);
-    grant(staff, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ, Permissions.UPDATE);
+    grant(staff, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ);
     grant(staff, Resources.DEPLOYMENT, ANY, Permissions.READ);
 
     grant(managers, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);

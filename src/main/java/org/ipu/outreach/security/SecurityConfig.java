@@ -1,6 +1,7 @@
 package org.ipu.outreach.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -54,6 +55,20 @@ public class SecurityConfig {
     registration.setName("job-control");
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(2);
+    return registration;
+  }
+
+  /**
+   * Failed logins are throttled by client address before any password is checked (see
+   * {@link LoginThrottleFilter}): the Basic logins of /engine-rest, /api and /app and the webapps' login.
+   */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottle(LoginThrottleProperties properties, Clock clock) {
+    FilterRegistrationBean<LoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(new LoginThrottleFilter(properties, clock));
+    registration.setName("login-throttle");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/app/*", "/camunda/api/admin/auth/user/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 

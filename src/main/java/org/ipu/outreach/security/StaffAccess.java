@@ -8,11 +8,23 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.ipu.outreach.task.TaskProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Our own endpoints are for the secretariat, its managers and administrators only. */
+/**
+ * Our own endpoints are for the secretariat, its managers and administrators only.
+ *
+ * <p>Once a request has passed, its engine work is the application's, not the user's: our endpoints check
+ * what staff may do themselves (an invitation's state, the reply's rules), and then correlate replies or
+ * withdrawals to an invitation that no task of the user's is in. Staff's own engine rights are those of
+ * Tasklist work, with no UPDATE on process instances, so that {@code /engine-rest} cannot change an
+ * instance's variables or tokens behind the processes' back (docs/operations.md, the matrix).
+ */
 @Component
 public class StaffAccess {
+
+  private static final String STAFF_USER = StaffAccess.class.getName() + ".user";
 
   private final IdentityService identity;
   private final Set<String> allowed;
@@ -24,6 +36,10 @@ public class StaffAccess {
 
   /** The logged-in staff member's user id; 401 or 403 for anybody else. */
   public String require() {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request != null && request.getAttribute(STAFF_USER, RequestAttributes.SCOPE_REQUEST) instanceof String user) {
+      return user;
+    }
     Authentication current = identity.getCurrentAuthentication();
     List<String> groups = current == null || current.getGroupIds() == null ? List.of() : current.getGroupIds();
     if (current == null) {
@@ -33,6 +49,11 @@ public class StaffAccess {
       throw new ResponseStatusException(
           HttpStatus.FORBIDDEN, "Only members of " + allowed + " may use this.");
     }
+    if (request != null) {
+      request.setAttribute(STAFF_USER, current.getUserId(), RequestAttributes.SCOPE_REQUEST);
+    }
+    // the engine authentication filter set it for this request only and clears it again at the end
+    identity.clearAuthentication();
     return current.getUserId();
   }
 }

@@ -118,6 +118,10 @@ public final class AppJvm implements AutoCloseable {
     }
   }
 
+  public int port() {
+    return port;
+  }
+
   public Path log() {
     return log;
   }

@@ -9,86 +9,66 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.ipu.outreach.campaign.CampaignProcess;
 import org.ipu.outreach.support.OutreachTestBase;
+import org.ipu.outreach.support.TestData;
 import org.ipu.outreach.support.TestUsers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Who may do what: user (anonymous, staff, manager, the demo administrator, a logged-in user outside
- * every group) x resource (the Tasklist, Cockpit and Admin webapps, the engine's REST API, our own
- * endpoints and pages), with the answer expected. Every row is one request.
+ * Who may do what: the table "Who may do what" of docs/operations.md, read from there, one request per
+ * cell, as each user over HTTP against the running application; a refused request must change nothing.
  */
 @TestPropertySource(properties = {"camunda.bpm.admin-user.id=demo", "camunda.bpm.admin-user.password=demo"})
 class AuthorizationMatrixTest extends OutreachTestBase {
 
   static final String ANONYMOUS = "anonymous";
-  static final String STAFF = TestUsers.STAFF;
-  static final String MANAGER = TestUsers.MANAGER;
-  static final String DEMO = "demo";
-  static final String OUTSIDER = TestUsers.OUTSIDER;
+  /** The table's user columns, in order (the administrator is the demo profile's). */
+  static final List<String> USERS = List.of(ANONYMOUS, TestUsers.STAFF, TestUsers.MANAGER, "demo", TestUsers.OUTSIDER);
+  static final Path DOC = Path.of("docs/operations.md");
+  static final String LOGIN = "/camunda/api/admin/auth/user/default/login/";
 
   @LocalServerPort int port;
-  @org.springframework.beans.factory.annotation.Autowired TestUsers users;
+  @Autowired TestUsers users;
 
-  /** The campaign under review and its review task, made once for the whole table. */
-  static String processInstanceId;
+  /** The campaign under review, its review task and the task's escalation timer, made once for the table. */
+  static String campaignId;
   static String taskId;
-  /** The review task's escalation timer: a job a refused request must leave as it was. */
   static String jobId;
+  /** An invitation of a launched campaign, in which nobody has a task. */
+  static String invitationId;
 
-  static Stream<Arguments> matrix() {
+  static Stream<Arguments> matrix() throws Exception {
+    String doc = Files.readString(DOC);
+    String table = doc.substring(doc.indexOf("<!-- authorization-matrix -->"), doc.indexOf("<!-- /authorization-matrix -->"));
     List<Arguments> rows = new ArrayList<>();
-    // Webapps: logging in to an application needs the application's authorization
-    row(rows, "POST", "webapp:tasklist", ANONYMOUS, 401, STAFF, 200, MANAGER, 200, DEMO, 200, OUTSIDER, 403);
-    row(rows, "POST", "webapp:cockpit", ANONYMOUS, 401, STAFF, 403, MANAGER, 200, DEMO, 200, OUTSIDER, 403);
-    row(rows, "POST", "webapp:admin", ANONYMOUS, 401, STAFF, 403, MANAGER, 403, DEMO, 200, OUTSIDER, 403);
-    // Webapp APIs (session of the webapp)
-    row(rows, "GET", "session:/camunda/api/engine/engine/default/task", ANONYMOUS, 401, STAFF, 200, MANAGER, 200, DEMO, 200);
-    // the applications' pages need the application's authorization
-    row(rows, "GET", "session:/camunda/app/cockpit/default/", STAFF, 403, MANAGER, 200, DEMO, 200);
-    row(rows, "GET", "session:/camunda/app/admin/default/", STAFF, 403, MANAGER, 403, DEMO, 200);
-    // Camunda's design: Cockpit's data API answers any logged-in user with what the engine's
-    // authorizations allow them to read, the same as /engine-rest (here: our two processes)
-    row(rows, "GET", "session:/camunda/api/cockpit/plugin/base/default/process-definition/statistics", ANONYMOUS, 401, STAFF, 200, MANAGER, 200, DEMO, 200);
-    // The engine's REST API
-    row(rows, "GET", "/engine-rest/deployment", ANONYMOUS, 401, STAFF, 200, MANAGER, 200, DEMO, 200, OUTSIDER, 200);
-    row(rows, "POST", "/engine-rest/deployment/create", ANONYMOUS, 401, STAFF, 403, MANAGER, 403, DEMO, 200, OUTSIDER, 403);
-    row(rows, "GET", "/engine-rest/process-instance/{pi}", ANONYMOUS, 401, STAFF, 200, MANAGER, 200, DEMO, 200, OUTSIDER, 404);
-    row(rows, "DELETE", "/engine-rest/process-instance/{pi}", ANONYMOUS, 401, STAFF, 403, OUTSIDER, 403);
-    row(rows, "GET", "/engine-rest/process-instance/{pi}/variables", ANONYMOUS, 401, STAFF, 200, MANAGER, 200, DEMO, 200, OUTSIDER, 403);
-    row(rows, "GET", "/engine-rest/task/{task}", ANONYMOUS, 401, STAFF, 200, MANAGER, 200, DEMO, 200, OUTSIDER, 404);
-    row(rows, "GET", "/engine-rest/task/{task}/variables", ANONYMOUS, 401, STAFF, 200, MANAGER, 200, DEMO, 200, OUTSIDER, 403);
-    // an invitation starts from its campaign's approved launch only, never by hand
-    // (to a user without any right on it the definition does not even exist)
-    row(rows, "POST", "/engine-rest/process-definition/key/parliament-invitation/start", ANONYMOUS, 401, STAFF, 403,
-        OUTSIDER, 404);
-    // running a job now or moving it: managers and administrators only, refused before the engine
-    row(rows, "POST", "/engine-rest/job/{job}/execute", ANONYMOUS, 401, STAFF, 403, OUTSIDER, 403);
-    row(rows, "PUT", "/engine-rest/job/{job}/duedate", ANONYMOUS, 401, STAFF, 403, OUTSIDER, 403);
-    // what Admin does: creating a user
-    row(rows, "POST", "/engine-rest/user/create", ANONYMOUS, 401, STAFF, 403, MANAGER, 403, DEMO, 204, OUTSIDER, 403);
-    // Our own endpoints and pages
-    for (String path : List.of("/api/directory", "/api/events", "/app/mails", "/app/simulator")) {
-      row(rows, "GET", path, ANONYMOUS, 401, STAFF, 200, MANAGER, 200, DEMO, 200, OUTSIDER, 403);
+    for (String line : table.lines().skip(3).toList()) {
+      String[] cells = line.split("\\|");
+      String[] request = cells[1].trim().replace("`", "").split(" ", 2);
+      for (int u = 0; u < USERS.size(); u++) {
+        String answer = cells[3 + u].trim();
+        if (!answer.equals("-")) {
+          rows.add(Arguments.of(USERS.get(u), request[0], request[1], Integer.parseInt(answer)));
+        }
+      }
     }
+    assertThat(rows).as("rows of the matrix in %s", DOC).hasSizeGreaterThan(100);
     return rows.stream();
-  }
-
-  private static void row(List<Arguments> rows, String method, String resource, Object... userAndStatus) {
-    for (int i = 0; i < userAndStatus.length; i += 2) {
-      rows.add(Arguments.of(userAndStatus[i], method, resource, userAndStatus[i + 1]));
-    }
   }
 
   @ParameterizedTest(name = "{0} {1} {2} -> {3}")
@@ -96,47 +76,61 @@ class AuthorizationMatrixTest extends OutreachTestBase {
   void answers(String user, String method, String resource, int expected) throws Exception {
     users.ensureStaffAndManager();
     fixture();
-    String path = resource.replace("{pi}", processInstanceId).replace("{task}", taskId).replace("{job}", jobId);
+    String path = resource.replace("{campaign}", campaignId).replace("{task}", taskId).replace("{job}", jobId)
+        .replace("{invitation}", invitationId);
+    Map<String, Object> before = state();
     HttpResponse<String> response;
-    if (path.startsWith("webapp:")) {
-      response = login(new Session(), user, path.substring("webapp:".length()));
-    } else if (path.startsWith("session:")) {
+    if (path.startsWith(LOGIN)) {
+      response = login(new Session(), user, path.substring(LOGIN.length()));
+    } else if (path.startsWith("/camunda/")) {
       Session session = new Session();
       if (!user.equals(ANONYMOUS)) {
         assertThat(login(session, user, "tasklist").statusCode()).isEqualTo(200);
       }
-      response = session.send(HttpRequest.newBuilder(url(path.substring("session:".length()))).GET());
+      response = session.send(HttpRequest.newBuilder(url(path)).GET());
     } else {
       response = basic(user, method, path);
     }
     assertThat(response.statusCode()).as("%s %s as %s: %s", method, resource, user, response.body()).isEqualTo(expected);
+    if (expected >= 400) {
+      assertThat(state()).as("what %s %s as %s left", method, resource, user).isEqualTo(before);
+    }
   }
 
   private void fixture() {
-    if (processInstanceId == null || runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+    if (invitationId == null || runtime.createProcessInstanceQuery().processInstanceId(invitationId).count() == 0) {
+      invitationId = invitation(launchCampaign("ASSOCIATE_MEMBER"), "EALA").getId();
+    }
+    if (campaignId == null || runtime.createProcessInstanceQuery().processInstanceId(campaignId).count() == 0) {
+      // an event has one campaign: the one under review gets its own
+      event = TestData.newEvent();
+      events.save(event);
       ProcessInstance campaign = startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all"));
-      processInstanceId = campaign.getId();
+      campaignId = campaign.getId();
       taskId = tasks.createTaskQuery().processInstanceId(campaign.getId()).singleResult().getId();
       jobId = management.createJobQuery().processInstanceId(campaign.getId()).singleResult().getId();
     }
   }
 
-  @org.junit.jupiter.api.Test
-  void aRefusedJobExecutionOrMoveLeavesTheJobAsItWasAndStartsNoInvitation() throws Exception {
-    users.ensureStaffAndManager();
-    fixture();
-    org.camunda.bpm.engine.runtime.Job before = management.createJobQuery().jobId(jobId).singleResult();
-    for (String user : List.of(STAFF, OUTSIDER)) {
-      assertThat(basic(user, "POST", "/engine-rest/job/" + jobId + "/execute").statusCode()).isEqualTo(403);
-      assertThat(basic(user, "PUT", "/engine-rest/job/" + jobId + "/duedate").statusCode()).isEqualTo(403);
-      assertThat(basic(user, "POST", "/engine-rest/process-definition/key/parliament-invitation/start").statusCode())
-          .isIn(403, 404);
+  /** What a refused request must leave as it was. */
+  private Map<String, Object> state() {
+    Map<String, Object> state = new LinkedHashMap<>();
+    for (String pi : List.of(campaignId, invitationId)) {
+      ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(pi).singleResult();
+      state.put(pi + " suspended", instance == null ? null : instance.isSuspended());
+      state.put(pi + " variables", instance == null ? null : new TreeMap<>(runtime.getVariables(pi)));
+      state.put(pi + " activities", instance == null ? null : runtime.getActiveActivityIds(pi));
+      state.put(pi + " jobs", management.createJobQuery().processInstanceId(pi).list().stream()
+          .map(j -> j.getId() + " " + j.getDuedate() + " " + j.getRetries() + " " + j.getExceptionMessage()).sorted().toList());
+      state.put(pi + " tasks", tasks.createTaskQuery().processInstanceId(pi).list().stream()
+          .map(t -> t.getId() + " " + t.getAssignee() + " " + tasks.getVariables(t.getId())).sorted().toList());
     }
-    org.camunda.bpm.engine.runtime.Job after = management.createJobQuery().jobId(jobId).singleResult();
-    assertThat(after.getDuedate()).isEqualTo(before.getDuedate());
-    assertThat(after.getRetries()).isEqualTo(before.getRetries());
-    assertThat(after.getExceptionMessage()).isNull();
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("parliament-invitation").count()).isZero();
+    state.put("invitations", runtime.createProcessInstanceQuery().processDefinitionKey("parliament-invitation").count());
+    state.put("deployments", engine.getRepositoryService().createDeploymentQuery().count());
+    state.put("users", engine.getIdentityService().createUserQuery().count());
+    state.put("outsider's groups", engine.getIdentityService().createGroupQuery().groupMember(TestUsers.OUTSIDER).count());
+    state.put("authorizations", engine.getAuthorizationService().createAuthorizationQuery().count());
+    return state;
   }
 
   private HttpResponse<String> basic(String user, String method, String path) throws Exception {
@@ -155,6 +149,17 @@ class AuthorizationMatrixTest extends OutreachTestBase {
       body = "{\"duedate\": \"2026-03-03T09:00:00.000+0000\"}";
     } else if (path.endsWith("/start")) {
       body = "{}";
+    } else if (path.endsWith("/suspended")) {
+      body = "{\"suspended\": true}";
+    } else if (path.contains("/variables/")) {
+      body = "{\"value\": \"probe\", \"type\": \"String\"}";
+    } else if (path.startsWith("/engine-rest/task/") && path.endsWith("/variables")) {
+      body = "{\"modifications\": {\"reviewComment\": {\"value\": \"matrix\", \"type\": \"String\"}}}";
+    } else if (path.equals("/engine-rest/authorization/create")) {
+      // ALL on every process instance for the outsider
+      body = "{\"type\": 1, \"permissions\": [\"ALL\"], \"userId\": \"" + TestUsers.OUTSIDER + "\", \"resourceType\": 8, \"resourceId\": \"matrix-" + user + "\"}";
+    } else if (path.equals("/engine-rest/identity/verify")) {
+      body = "{\"username\": \"" + TestUsers.STAFF + "\", \"password\": \"guess\"}";
     }
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     request.header("Content-Type", contentType);
