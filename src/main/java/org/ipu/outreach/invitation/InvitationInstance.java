@@ -68,10 +68,17 @@ public final class InvitationInstance {
   /** Waiting for its representatives' registration: asked for, waiting for the platform, or staff fixing the meeting. */
   public boolean registrationPending() {
     List<String> active = runtime.getActiveActivityIds(id);
-    // a substitution under way counts too: a further reply meanwhile goes to staff, not into a second one
     return active.contains(Elements.REGISTER_REPRESENTATIVES) || active.contains(Elements.WAIT_FOR_REGISTRATION)
-        || active.contains(Elements.FIX_MEETING_SETTINGS) || active.contains(Elements.CONFIRM_SUBSTITUTES)
-        || active.contains(Elements.SUBSTITUTE_REPRESENTATIVES)
+        || active.contains(Elements.FIX_MEETING_SETTINGS);
+  }
+
+  /**
+   * Substitutes named after registration are being confirmed or registered ("Reply changed after
+   * registration"); a further reply meanwhile goes to staff, not into a second substitution.
+   */
+  public boolean substituting() {
+    List<String> active = runtime.getActiveActivityIds(id);
+    return active.contains(Elements.CONFIRM_SUBSTITUTES) || active.contains(Elements.SUBSTITUTE_REPRESENTATIVES)
         || active.contains(Elements.WAIT_FOR_SUBSTITUTES_REGISTRATION);
   }
 

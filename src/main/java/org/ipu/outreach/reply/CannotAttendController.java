@@ -102,7 +102,8 @@ class CannotAttendController {
 
   /** Registered, before the event's end, with the invitation still running. */
   private static boolean withdrawable(Representative r, ReplyService.Situation s) {
-    return r.status() == RepresentativeStatus.REGISTERED && s.stage() == ReplyService.Stage.REGISTERED;
+    return r.status() == RepresentativeStatus.REGISTERED
+        && (s.stage() == ReplyService.Stage.REGISTERED || s.stage() == ReplyService.Stage.SUBSTITUTES_UNDER_REVIEW);
   }
 
   /** The page's form token is bound to this link (by its representative), never reusable for another. */

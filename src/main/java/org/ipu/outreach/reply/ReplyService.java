@@ -113,6 +113,11 @@ public class ReplyService {
      * decline becomes a staff task and the registrations stay.
      */
     REGISTERED,
+    /**
+     * Substitutes named after registration are being confirmed or registered: a further reply becomes a
+     * staff task; the registrations stay until the substitution is done.
+     */
+    SUBSTITUTES_UNDER_REVIEW,
     /** The event is over; attendance is being collected: no reply any more. */
     EVENT_OVER,
     /** The invitation has ended (declined, no reply, rejected, cancelled, or after the event). */
@@ -124,7 +129,7 @@ public class ReplyService {
 
     /** A reply now goes to staff as a task: the representatives are (being) registered. */
     boolean forwardsToStaff() {
-      return this == REGISTRATION_PENDING || this == REGISTERED;
+      return this == REGISTRATION_PENDING || this == REGISTERED || this == SUBSTITUTES_UNDER_REVIEW;
     }
   }
 
@@ -228,6 +233,9 @@ public class ReplyService {
     }
     if (instance.confirmingNominees()) {
       return Stage.CONFIRMING;
+    }
+    if (instance.substituting()) {
+      return Stage.SUBSTITUTES_UNDER_REVIEW;
     }
     if (instance.registrationPending()) {
       return Stage.REGISTRATION_PENDING;

@@ -147,7 +147,7 @@ class ReplyPageBrowserTest extends OutreachTestBase {
     browser.type("#n0-name", "Grace Example");
     browser.submit("#send");
 
-    assertThat(browser.text("#done-forwarded")).contains("passed to the secretariat");
+    assertThat(browser.text("#done-substitutes")).contains("the secretariat will now confirm the new representatives");
     Task review = tasks.createTaskQuery().processInstanceId(ug.getId()).singleResult();
     assertThat(review.getTaskDefinitionKey()).isEqualTo(Elements.CONFIRM_SUBSTITUTES);
     assertThat((String) tasks.getVariable(review.getId(), InvitationProcess.Vars.CHANGED_REPLY)).contains("Grace Example");
