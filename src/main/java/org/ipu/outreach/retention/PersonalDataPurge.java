@@ -10,6 +10,7 @@ import org.ipu.outreach.invitation.InvitationProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.ipu.outreach.config.SchedulerThreads;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +38,7 @@ public class PersonalDataPurge {
     this.properties = properties;
   }
 
-  @Scheduled(cron = "${outreach.retention.cron}")
+  @Scheduled(cron = "${outreach.retention.cron}", scheduler = SchedulerThreads.RETENTION)
   public void scheduled() {
     purgeDue();
   }
