@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.ipu.outreach.mail.OutboxStatus;
 import org.ipu.outreach.representative.RepresentativeStatus;
+import org.ipu.outreach.retention.PersonalDataPurge;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +22,13 @@ class OutreachMetrics implements MeterBinder {
   private final JdbcTemplate jdbc;
   private final ManagementService management;
   private final RuntimeService runtime;
+  private final PersonalDataPurge purge;
 
-  OutreachMetrics(JdbcTemplate jdbc, ManagementService management, RuntimeService runtime) {
+  OutreachMetrics(JdbcTemplate jdbc, ManagementService management, RuntimeService runtime, PersonalDataPurge purge) {
     this.jdbc = jdbc;
     this.management = management;
     this.runtime = runtime;
+    this.purge = purge;
   }
 
   @Override
@@ -50,6 +53,9 @@ class OutreachMetrics implements MeterBinder {
         .register(registry);
     Gauge.builder("outreach.jobs.failed", () -> management.createJobQuery().noRetriesLeft().count())
         .description("Jobs that failed and have no retries left")
+        .register(registry);
+    Gauge.builder("outreach.retention.held", () -> purge.held().size())
+        .description("Campaigns past their retention period whose personal data running processes hold (/api/retention/held)")
         .register(registry);
   }
 

@@ -16,14 +16,25 @@ public class StaffAccess {
 
   private final IdentityService identity;
   private final Set<String> allowed;
+  private final Set<String> managers;
 
   public StaffAccess(IdentityService identity, TaskProperties tasks) {
     this.identity = identity;
     this.allowed = Set.of(tasks.staffGroup(), tasks.managerGroup(), Groups.CAMUNDA_ADMIN);
+    this.managers = Set.of(tasks.managerGroup(), Groups.CAMUNDA_ADMIN);
   }
 
   /** The logged-in staff member's user id; 401 or 403 for anybody else. */
   public String require() {
+    return require(allowed);
+  }
+
+  /** The logged-in manager's or administrator's user id; 401 or 403 for anybody else. */
+  public String requireManager() {
+    return require(managers);
+  }
+
+  private String require(Set<String> allowed) {
     Authentication current = identity.getCurrentAuthentication();
     List<String> groups = current == null || current.getGroupIds() == null ? List.of() : current.getGroupIds();
     if (current == null) {
