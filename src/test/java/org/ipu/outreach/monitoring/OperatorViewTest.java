@@ -144,7 +144,8 @@ class OperatorViewTest {
         .contains("outreach_representatives{status=\"registered\"}")
         .contains("outreach_incidents_open ")
         .contains("outreach_jobs_due ")
-        .contains("outreach_jobs_failed ");
+        .contains("outreach_jobs_failed ")
+        .contains("outreach_retention_held ");
   }
 
   private void failedLetter() {
