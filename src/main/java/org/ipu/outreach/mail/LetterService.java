@@ -2,11 +2,15 @@ package org.ipu.outreach.mail;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** Writes a letter into the outbox, in the caller's transaction. */
 @Service
 public class LetterService {
+
+  private static final Logger log = LoggerFactory.getLogger(LetterService.class);
 
   private final MailComposer composer;
   private final MailOutbox outbox;
@@ -56,5 +60,7 @@ public class LetterService {
             origin.dedupKey(), kind, context.invitee().language().code(), origin.processInstanceId(),
             origin.businessKey(), to.to(), to.cc(), mail, mime.encode(to.to(), to.cc(), mail)),
         ClockUtil.getCurrentTime().toInstant());
+    // the log context names the invitation (monitoring/LogContext); the letter names nobody here
+    log.info("Letter {} queued", kind);
   }
 }

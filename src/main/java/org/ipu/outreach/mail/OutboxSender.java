@@ -12,6 +12,7 @@ import org.ipu.outreach.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.ipu.outreach.config.SchedulerThreads;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -59,7 +60,8 @@ public class OutboxSender {
 
   @Scheduled(
       fixedDelayString = "${outreach.mail.poll-interval}",
-      initialDelayString = "${outreach.mail.poll-interval}")
+      initialDelayString = "${outreach.mail.poll-interval}",
+      scheduler = SchedulerThreads.MAIL)
   public void scheduledRound() {
     deliverDue();
   }

@@ -20,6 +20,7 @@ import org.ipu.outreach.representative.RepresentativeRepository;
 import org.ipu.outreach.representative.RepresentativeStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ipu.outreach.config.SchedulerThreads;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -76,7 +77,8 @@ public class RegistrationBatcher {
 
   @Scheduled(
       initialDelayString = "${outreach.meeting.registration-interval}",
-      fixedDelayString = "${outreach.meeting.registration-interval}")
+      fixedDelayString = "${outreach.meeting.registration-interval}",
+      scheduler = SchedulerThreads.REGISTRATION)
   public void scheduled() {
     try {
       Round round = registerDue();

@@ -9,6 +9,7 @@ import org.ipu.outreach.directory.Language;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.ipu.outreach.monitoring.LogContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -118,6 +119,7 @@ class ReplyPageController {
     if (grant.isEmpty()) {
       return null;
     }
+    LogContext.invitation(grant.get().campaignId(), grant.get().inviteeCode());
     ReplyService.Situation s = replies.situation(grant.get().campaignId(), grant.get().inviteeCode());
     return new Opened(grant.get(), s, ReplyPages.language(lang, s.invitee().language()));
   }

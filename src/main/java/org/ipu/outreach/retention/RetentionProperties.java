@@ -4,10 +4,10 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How long personal data of a finished campaign is kept. Defaults are documented in application.yaml.
+ * How long personal data of a campaign is kept. Defaults are documented in application.yaml.
  *
- * @param personalDataAfter personal data of a completed or cancelled campaign is removed this long after
- *     its event ended
+ * @param personalDataAfter personal data of a campaign's invitations that have ended is removed this long
+ *     after its event ended (a running one holds its campaign: see PersonalDataPurge)
  * @param cron when the purge runs (Spring cron, server time zone); "-" switches it off
  */
 @ConfigurationProperties("outreach.retention")

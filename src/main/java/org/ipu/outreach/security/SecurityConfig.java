@@ -67,7 +67,8 @@ public class SecurityConfig {
     FilterRegistrationBean<LoginThrottleFilter> registration =
         new FilterRegistrationBean<>(new LoginThrottleFilter(properties, clock));
     registration.setName("login-throttle");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/app/*", "/camunda/api/admin/auth/user/*");
+    registration.addUrlPatterns(
+        "/engine-rest/*", "/api/*", "/app/*", "/actuator/*", "/camunda/api/admin/auth/user/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }

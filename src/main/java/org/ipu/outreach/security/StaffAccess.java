@@ -28,19 +28,31 @@ public class StaffAccess {
 
   private final IdentityService identity;
   private final Set<String> allowed;
+  private final Set<String> managers;
 
   public StaffAccess(IdentityService identity, TaskProperties tasks) {
     this.identity = identity;
     this.allowed = Set.of(tasks.staffGroup(), tasks.managerGroup(), Groups.CAMUNDA_ADMIN);
+    this.managers = Set.of(tasks.managerGroup(), Groups.CAMUNDA_ADMIN);
   }
 
   /** The logged-in staff member's user id; 401 or 403 for anybody else. */
   public String require() {
+    return require(allowed);
+  }
+
+  /** The logged-in manager's or administrator's user id; 401 or 403 for anybody else. */
+  public String requireManager() {
+    return require(managers);
+  }
+
+  private String require(Set<String> allowed) {
+    // a second check in the same request finds the authentication the first one took off the engine
     RequestAttributes request = RequestContextHolder.getRequestAttributes();
-    if (request != null && request.getAttribute(STAFF_USER, RequestAttributes.SCOPE_REQUEST) instanceof String user) {
-      return user;
-    }
-    Authentication current = identity.getCurrentAuthentication();
+    Authentication current =
+        request != null && request.getAttribute(STAFF_USER, RequestAttributes.SCOPE_REQUEST) instanceof Authentication seen
+            ? seen
+            : identity.getCurrentAuthentication();
     List<String> groups = current == null || current.getGroupIds() == null ? List.of() : current.getGroupIds();
     if (current == null) {
       throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Log in first.");
@@ -50,7 +62,7 @@ public class StaffAccess {
           HttpStatus.FORBIDDEN, "Only members of " + allowed + " may use this.");
     }
     if (request != null) {
-      request.setAttribute(STAFF_USER, current.getUserId(), RequestAttributes.SCOPE_REQUEST);
+      request.setAttribute(STAFF_USER, current, RequestAttributes.SCOPE_REQUEST);
     }
     // the engine authentication filter set it for this request only and clears it again at the end
     identity.clearAuthentication();

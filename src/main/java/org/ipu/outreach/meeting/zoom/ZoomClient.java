@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.util.concurrent.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,12 +64,20 @@ public class ZoomClient {
   private final ObjectMapper json;
   private final RestClient http;
   private final RateLimiter limiter;
+  private final MeterRegistry metrics;
   private Token token;
 
   /** Counts of calls by kind, for the benchmark and for tests that prove batching. */
   private final ConcurrentHashMap<String, AtomicLong> calls = new ConcurrentHashMap<>();
 
+  /** Unmetered, for tests that count calls with {@link #callCount}. */
   public ZoomClient(ZoomProperties properties, Clock clock, ObjectMapper json) {
+    this(properties, clock, json, new SimpleMeterRegistry());
+  }
+
+  /** Counts every call (outreach.zoom.calls) and every 429 (outreach.zoom.rate.limited) by kind in metrics. */
+  public ZoomClient(ZoomProperties properties, Clock clock, ObjectMapper json, MeterRegistry metrics) {
+    this.metrics = metrics;
     this.properties = properties;
     this.clock = clock;
     this.json = json;
@@ -194,6 +204,11 @@ public class ZoomClient {
     return rows;
   }
 
+  /** Throws unless an access token can be had (the cached one while it is fresh): for the health check. */
+  public void checkAccess() {
+    token(false);
+  }
+
   /** How many calls of a kind were made (meeting, listRegistrants, addRegistrants, updateRegistrants, report). */
   public long callCount(String kind) {
     var count = calls.get(kind);
@@ -225,7 +240,7 @@ public class ZoomClient {
     for (int attempt = 0; attempt < 2; attempt++) {
       Token t = token(attempt > 0);
       limiter.acquire();
-      calls.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+      count(kind);
       answer = send(method, URI.create(t.apiUrl() + pathAndQuery), t.accessToken(), body, what);
       if (answer.status() != 401) {
         break;
@@ -236,7 +251,15 @@ public class ZoomClient {
     if (answer.status() >= 200 && answer.status() < 300) {
       return answer.body().length == 0 ? json.createObjectNode() : parse(answer.body());
     }
+    if (answer.status() == 429) {
+      metrics.counter("outreach.zoom.rate.limited", "kind", kind).increment();
+    }
     throw error(answer, what);
+  }
+
+  private void count(String kind) {
+    calls.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    metrics.counter("outreach.zoom.calls", "kind", kind).increment();
   }
 
   private Answer send(HttpMethod method, URI uri, String bearer, JsonNode body, String what) {
@@ -264,7 +287,7 @@ public class ZoomClient {
         (properties.clientId() + ":" + properties.clientSecret()).getBytes(StandardCharsets.UTF_8));
     Answer answer;
     try {
-      calls.computeIfAbsent("token", k -> new AtomicLong()).incrementAndGet();
+      count("token");
       answer = http.post().uri(uri).header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
           .accept(MediaType.APPLICATION_JSON)
           .exchange((req, res) -> new Answer(res.getStatusCode().value(), res.getHeaders(), res.getBody().readAllBytes()));

@@ -1,6 +1,7 @@
 package org.ipu.outreach.meeting.zoom;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +20,14 @@ public class ZoomConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ZoomConfiguration.class);
 
   @Bean
-  ZoomClient zoomClient(ZoomProperties properties, Clock clock, ObjectMapper json) {
+  ZoomClient zoomClient(ZoomProperties properties, Clock clock, ObjectMapper json, MeterRegistry metrics) {
     if (properties.accountId().isBlank() || properties.clientId().isBlank() || properties.clientSecret().isBlank()) {
       throw new IllegalStateException(
           "Zoom is the meeting platform but ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID or ZOOM_CLIENT_SECRET is missing"
               + " (see docs/zoom.md).");
     }
     log.info("Meeting platform: Zoom ({})", properties); // toString shows no secret
-    return new ZoomClient(properties, clock, json);
+    return new ZoomClient(properties, clock, json, metrics);
   }
 
   @Bean

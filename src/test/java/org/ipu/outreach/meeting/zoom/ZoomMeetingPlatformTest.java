@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -309,6 +310,25 @@ class ZoomMeetingPlatformTest {
           Assertions.assertThat(e.retryAt()).isEqualTo(NOW.plusSeconds(7));
           Assertions.assertThat(e.dailyLimit()).isFalse();
         });
+  }
+
+  @Test
+  void callsAndRateLimitsAreCountedInTheMetricsByKind() {
+    SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    ZoomMeetingPlatform metered = new ZoomMeetingPlatform(new ZoomClient(properties(50), clock, new ObjectMapper(), metrics), clock);
+    metered.registerAll(MEETING, people("a", 1));
+    zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + MEETING)).willReturn(aResponse().withStatus(429)
+        .withHeader("Retry-After", "7").withHeader("Content-Type", "application/json")
+        .withBody("{\"code\":429,\"message\":\"Too many requests.\"}")));
+    Assertions.assertThatThrownBy(() -> metered.meetingProblems(MEETING, List.of()))
+        .isInstanceOf(MeetingPlatformBusyException.class);
+
+    Assertions.assertThat(metrics.counter("outreach.zoom.calls", "kind", "token").count()).isEqualTo(1);
+    Assertions.assertThat(metrics.counter("outreach.zoom.calls", "kind", "addRegistrants").count()).isEqualTo(1);
+    // the registration read the meeting once, the refused call is the second
+    Assertions.assertThat(metrics.counter("outreach.zoom.calls", "kind", "meeting").count()).isEqualTo(2);
+    Assertions.assertThat(metrics.counter("outreach.zoom.rate.limited", "kind", "meeting").count()).isEqualTo(1);
+    Assertions.assertThat(metrics.counter("outreach.zoom.rate.limited", "kind", "addRegistrants").count()).isZero();
   }
 
   @Test
