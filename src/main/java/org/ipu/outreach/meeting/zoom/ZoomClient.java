@@ -57,6 +57,9 @@ public class ZoomClient {
 
   private static final Set<Integer> ACCESS_CODES = Set.of(124, 4700, 4711);
 
+  /** Codes that refuse a registrant, not the meeting (3027: a host cannot register; 300: invalid field). */
+  private static final Set<Integer> REGISTRANT_CODES = Set.of(300, 3027);
+
   private final ZoomProperties properties;
   private final Clock clock;
   private final ObjectMapper json;
@@ -80,10 +83,14 @@ public class ZoomClient {
 
   record Token(String accessToken, String apiUrl, Instant refreshAt) {}
 
-  /** interpretationLanguages: Zoom's codes (US, FR, ES, ...) of every interpreter, when interpretation is on. */
+  /**
+   * interpretationLanguages: Zoom's codes (US, FR, ES, ...) of every interpreter, when interpretation is
+   * on; alternativeHosts: their addresses in lower case (Zoom registers no host, code 3027).
+   */
   public record ZoomMeeting(
       String id, String uuid, int type, String hostEmail, String joinUrl, int approvalType,
-      boolean interpretation, Set<String> interpretationLanguages) {}
+      boolean interpretation, Set<String> interpretationLanguages, Set<String> alternativeHosts,
+      String startTime, Integer durationMinutes) {}
 
   public record ZoomRegistrant(String id, String email, String status, String joinUrl) {}
 
@@ -105,10 +112,18 @@ public class ZoomClient {
         }
       }
     }
+    // Zoom separates alternative hosts with ';' (older answers: ',')
+    Set<String> alternativeHosts = new java.util.TreeSet<>();
+    for (String a : settings.path("alternative_hosts").asText("").split("[;,]")) {
+      if (!a.isBlank()) {
+        alternativeHosts.add(a.trim().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
     return new ZoomMeeting(
         m.path("id").asText(), m.path("uuid").asText(null), m.path("type").asInt(),
         m.path("host_email").asText(null), m.path("join_url").asText(null),
-        settings.path("approval_type").asInt(2), interpretation.path("enable").asBoolean(false), languages);
+        settings.path("approval_type").asInt(2), interpretation.path("enable").asBoolean(false), languages,
+        alternativeHosts, m.path("start_time").asText(null), m.has("duration") ? m.path("duration").asInt() : null);
   }
 
   /** Every registrant with the given status, page after page until next_page_token is empty. */
@@ -312,7 +327,7 @@ public class ZoomClient {
               + " credentials and scopes (meeting:read:admin, meeting:write:admin, report:read:admin; docs/zoom.md).",
           answer.status(), code, tracking);
     }
-    if (code != null && (MEETING_CONFIGURATION_CODES.contains(code) || message.toLowerCase().contains("registration"))) {
+    if (code != null && !REGISTRANT_CODES.contains(code) && (MEETING_CONFIGURATION_CODES.contains(code) || message.toLowerCase().contains("registration"))) {
       return new MeetingConfigurationException(meetingProblem(code, message) + " [" + detail + "]");
     }
     return new ZoomApiException(detail + ".", answer.status(), code, tracking);

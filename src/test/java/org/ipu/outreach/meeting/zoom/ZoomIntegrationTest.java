@@ -181,6 +181,76 @@ class ZoomIntegrationTest extends OutreachTestBase {
     assertThat(un).isWaitingAt(Elements.SEND_ATTENDANCE_LETTERS);
   }
 
+  @Test
+  void onePersonZoomRefusesAmongFortyBecomesOneStaffTaskAndIsNotAddedAgain() {
+    ProcessInstance campaign = startCampaign(Map.of(org.ipu.outreach.campaign.CampaignProcess.Vars.INVITEE_SCOPE, "all"));
+    tasks.complete(task(campaign).getId(), Map.of(org.ipu.outreach.campaign.CampaignProcess.Vars.REVIEW_DECISION, "approve"));
+    launchAll(campaign);
+    List<String> codes = List.of("UN", "UG", "BF", "AR", "EALA");
+    for (String code : codes) {
+      ProcessInstance pi = invitation(campaign, code);
+      runJob(pi, Elements.SEND_INVITATION);
+      nominate(campaignId(campaign), code, java.util.stream.IntStream.rangeClosed(1, 8)
+          .mapToObj(i -> nominee("Person" + i + " " + code, "p" + i + "@" + code.toLowerCase() + ".parliament.example")).toList());
+      tasks.createTaskQuery().processInstanceId(pi.getId()).list()
+          .forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
+      runJob(pi, Elements.REGISTER_REPRESENTATIVES);
+    }
+    String refused = "p3@ug.parliament.example";
+    fake.refuse(refused, 300, "Invalid field: {email} is not a valid email address.");
+
+    Assertions.assertThat(registrations.registerDue()).isEqualTo(new RegistrationBatcher.Round(4, 1, 0, 0));
+
+    List<Representative> all = codes.stream().flatMap(c -> representatives.findForInvitee(campaignId(campaign), c).stream()).toList();
+    Assertions.assertThat(all).hasSize(40);
+    Assertions.assertThat(all).filteredOn(r -> r.status() == RepresentativeStatus.REGISTERED).hasSize(39);
+    Representative person = all.stream().filter(r -> r.email().equals(refused)).findFirst().orElseThrow();
+    Assertions.assertThat(person.status()).isEqualTo(RepresentativeStatus.CONFIRMED);
+    ProcessInstance ug = invitation(campaign, "UG");
+    assertThat(ug).isWaitingAt(Elements.CORRECT_REFUSED_REPRESENTATIVE).hasPassed(Elements.REGISTRANT_REFUSED);
+    for (String code : List.of("UN", "BF", "AR", "EALA")) {
+      assertThat(invitation(campaign, code)).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    }
+    List<org.camunda.bpm.engine.task.Task> open = tasks.createTaskQuery()
+        .taskDefinitionKey(Elements.CORRECT_REFUSED_REPRESENTATIVE).list();
+    Assertions.assertThat(open).hasSize(1);
+    org.camunda.bpm.engine.task.Task fix = open.get(0);
+    Assertions.assertThat(fix.getName()).isEqualTo("Correct the refused representative: Parliament of Uganda");
+    Assertions.assertThat(tasks.getVariable(fix.getId(), "nomineeName")).isEqualTo("Person3 UG");
+    Assertions.assertThat(tasks.getVariable(fix.getId(), "nomineeEmail")).isEqualTo(refused);
+    Assertions.assertThat((String) tasks.getVariable(fix.getId(), Vars.REFUSAL_REASON))
+        .contains("code 300").contains("not a valid email address");
+    Assertions.assertThat(runtime.createIncidentQuery().count()).isZero();
+
+    // later rounds (a retry, the next interval) do not offer the refused person to Zoom again
+    for (int round = 1; round <= 3; round++) {
+      moveClockTo(Date.from(TestData.T0.plus(Duration.ofMinutes(10L * round))));
+      Assertions.assertThat(registrations.registerDue()).isEqualTo(new RegistrationBatcher.Round(0, 0, 0, 0));
+    }
+    Assertions.assertThat(fake.addsPerEmail.get(refused)).isEqualTo(1);
+
+    // a bad address is refused by the form and changes nothing
+    String fixId = fix.getId();
+    Assertions.assertThatThrownBy(() -> tasks.complete(fixId, Map.of(Vars.REFUSAL_DECISION, "retry", Vars.CORRECTED_EMAIL, "p3 at ug")))
+        .hasMessageContaining("'p3 at ug' is not a valid e-mail address");
+    assertThat(ug).isWaitingAt(Elements.CORRECT_REFUSED_REPRESENTATIVE);
+
+    // staff correct the address: registered with it, the others of Uganda untouched
+    String corrected = "person3@ug.parliament.example";
+    tasks.complete(fixId, Map.of(Vars.REFUSAL_DECISION, "retry", Vars.CORRECTED_EMAIL, corrected));
+    runJob(ug, Elements.REGISTER_REPRESENTATIVES);
+    Assertions.assertThat(registrations.registerDue()).isEqualTo(new RegistrationBatcher.Round(1, 0, 0, 0));
+
+    assertThat(ug).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    Representative after = representatives.find(person.id()).orElseThrow();
+    Assertions.assertThat(after.email()).isEqualTo(corrected);
+    Assertions.assertThat(after.status()).isEqualTo(RepresentativeStatus.REGISTERED);
+    Assertions.assertThat(fake.addsPerEmail.get(refused)).isEqualTo(1);
+    Assertions.assertThat(fake.addsPerEmail.get(corrected)).isEqualTo(1);
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UG"))
+        .allSatisfy(r -> Assertions.assertThat(r.status()).isEqualTo(RepresentativeStatus.REGISTERED));
+  }
+
   private ResponseEntity<String> staffGet(String path) {
     ResponseEntity<String> r = http.withBasicAuth(TestUsers.STAFF, TestUsers.STAFF).getForEntity(path, String.class);
     Assertions.assertThat(r.getStatusCode()).as("GET " + path + ": " + r.getBody()).isEqualTo(HttpStatus.OK);

@@ -37,6 +37,7 @@ import org.ipu.outreach.meeting.MeetingConfigurationException;
 import org.ipu.outreach.meeting.MeetingPlatform.Participation;
 import org.ipu.outreach.meeting.MeetingPlatform.Registrant;
 import org.ipu.outreach.meeting.MeetingPlatform.Registration;
+import org.ipu.outreach.meeting.MeetingPlatform.Registrations;
 import org.ipu.outreach.meeting.MeetingPlatformBusyException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,7 @@ class ZoomMeetingPlatformTest {
 
   static final String MEETING = "85746352411";
   static final String HOST = "host@ipu.example";
+  static final String ALT_HOSTS = "deputy@ipu.example;Second.Alt@ipu.example";
   static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
 
   final MutableClock clock = new MutableClock(NOW);
@@ -103,7 +105,7 @@ class ZoomMeetingPlatformTest {
     zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + MEETING)).willReturn(okJson(
         "{\"id\":" + MEETING + ",\"uuid\":\"iVxc1pDdQTGVQ7uB1u6gkg==\",\"host_email\":\"" + HOST + "\",\"topic\":\"Panel\","
             + "\"type\":" + type + ",\"start_time\":\"2026-04-01T13:00:00Z\",\"join_url\":\"https://zoom.example/j/" + MEETING + "\","
-            + "\"settings\":{\"approval_type\":" + approvalType + ",\"registration_type\":1,"
+            + "\"settings\":{\"approval_type\":" + approvalType + ",\"registration_type\":1,\"alternative_hosts\":\"" + ALT_HOSTS + "\","
             + "\"language_interpretation\":{\"enable\":true,\"interpreters\":[{\"email\":\"fr@ipu.example\",\"languages\":\"US,FR\"}]}}}")));
   }
 
@@ -186,21 +188,20 @@ class ZoomMeetingPlatformTest {
     wanted.add(new Registrant("Old Person", "OLD17@parliament.example"));
     wanted.add(new Registrant("The Host", HOST));
 
-    Map<String, Registration> result = platform.registerAll(MEETING, wanted);
+    Map<String, Registration> result = platform.registerAll(MEETING, wanted).registered();
 
     Assertions.assertThat(fake.listRequests)
         .containsExactly("approved:", "approved:page-from-300", "approved:page-from-600", "pending:");
     Assertions.assertThat(fake.batchSizes).containsExactly(30, 30, 30, 5);
-    Assertions.assertThat(result).hasSize(97);
+    Assertions.assertThat(result).hasSize(96);
     Assertions.assertThat(result.get("old17@parliament.example").registrantId()).isEqualTo("reg-17");
     Assertions.assertThat(result.get("new95@parliament.example").joinUrl()).startsWith("https://zoom.example/w/1?tk=new-");
-    Assertions.assertThat(result.get(HOST)).isEqualTo(new Registration(null, "https://zoom.example/j/" + MEETING));
     Assertions.assertThat(fake.addsPerEmail).doesNotContainKey(HOST).doesNotContainKey("old17@parliament.example");
     zoom.verify(postRequestedFor(urlPathEqualTo("/v2/meetings/" + MEETING + "/batch_registrants"))
         .withRequestBody(equalToJson("{\"auto_approve\":true,\"registrants_confirmation_email\":false}", true, true)));
 
     // the job runs again (a retry, an operator): the same people are found and nobody is added twice
-    Map<String, Registration> again = platform.registerAll(MEETING, wanted);
+    Map<String, Registration> again = platform.registerAll(MEETING, wanted).registered();
 
     Assertions.assertThat(fake.batchSizes).containsExactly(30, 30, 30, 5);
     Assertions.assertThat(fake.addsPerEmail.values()).allMatch(n -> n == 1);
@@ -216,7 +217,7 @@ class ZoomMeetingPlatformTest {
         .isInstanceOf(ZoomApiException.class).hasMessageContaining("HTTP 500");
     Assertions.assertThat(fake.batchSizes).containsExactly(30, 30);
 
-    Map<String, Registration> result = platform.registerAll(MEETING, wanted);
+    Map<String, Registration> result = platform.registerAll(MEETING, wanted).registered();
 
     Assertions.assertThat(fake.batchSizes).containsExactly(30, 30, 30, 5);
     Assertions.assertThat(fake.addsPerEmail).hasSize(95);
@@ -225,11 +226,64 @@ class ZoomMeetingPlatformTest {
   }
 
   @Test
+  void onePersonZoomRefusesAmongFortyLeavesTheOthersRegisteredAndIsTriedOnce() {
+    List<Registrant> wanted = people("p", 40);
+    fake.refuse("p17@parliament.example", 300, "Invalid field: {email} is not a valid email address.");
+
+    Registrations result = platform.registerAll(MEETING, wanted);
+
+    Assertions.assertThat(result.registered()).hasSize(39).doesNotContainKey("p17@parliament.example");
+    Assertions.assertThat(result.refused()).containsOnlyKeys("p17@parliament.example");
+    Assertions.assertThat(result.refused().get("p17@parliament.example"))
+        .contains("Zoom refused to register the address").contains("code 300").contains("not a valid email address");
+    // the refused batch, its 29 others again, then the last 10
+    Assertions.assertThat(fake.batchSizes).containsExactly(30, 29, 10);
+    Assertions.assertThat(fake.addsPerEmail.get("p17@parliament.example")).isEqualTo(1);
+    Assertions.assertThat(fake.addsPerEmail.values()).allMatch(n -> n <= 2);
+  }
+
+  @Test
+  void aRefusalThatNamesNobodyIsNarrowedDownByAddingEachOfTheBatchAlone() {
+    fake.refuse("p4@parliament.example", 3027, "Host and alternative hosts can not register.");
+
+    Registrations result = platform.registerAll(MEETING, people("p", 5));
+
+    Assertions.assertThat(result.registered()).hasSize(4);
+    Assertions.assertThat(result.refused().get("p4@parliament.example")).contains("code 3027");
+    Assertions.assertThat(fake.batchSizes).containsExactly(5, 1, 1, 1, 1, 1);
+    Assertions.assertThat(fake.addsPerEmail.values()).allMatch(n -> n == 2);
+  }
+
+  @Test
+  void theMeetingsHostAndAlternativeHostsAreRefusedWithoutAskingZoom() {
+    List<Registrant> wanted = List.of(new Registrant("The Host", HOST), new Registrant("Deputy Host", "DEPUTY@ipu.example"),
+        new Registrant("Second Alt", "second.alt@ipu.example"), new Registrant("Person One", "one@parliament.example"));
+
+    Registrations result = platform.registerAll(MEETING, wanted);
+
+    Assertions.assertThat(result.registered()).containsOnlyKeys("one@parliament.example");
+    Assertions.assertThat(result.refused().get(HOST)).contains("the Zoom meeting's host").contains("3027");
+    Assertions.assertThat(result.refused().get("deputy@ipu.example")).contains("alternative host");
+    Assertions.assertThat(result.refused()).containsKey("second.alt@ipu.example");
+    Assertions.assertThat(fake.batchSizes).containsExactly(1);
+    Assertions.assertThat(fake.addsPerEmail).containsOnlyKeys("one@parliament.example");
+  }
+
+  @Test
+  void aServerErrorIsNoRefusalOfAnyone() {
+    fake.failingBatches.add(1);
+    Assertions.assertThatThrownBy(() -> platform.registerAll(MEETING, people("p", 3)))
+        .isInstanceOf(ZoomApiException.class).hasMessageContaining("HTTP 500");
+    Assertions.assertThat(fake.batchSizes).isEmpty();
+  }
+
+  @Test
   void someoneWhoRegisteredThroughThePublicLinkIsApprovedNotAddedAgain() {
     fake.existing("self@parliament.example", "pending");
     zoom.stubFor(put(urlPathEqualTo("/v2/meetings/" + MEETING + "/registrants/status")).willReturn(aResponse().withStatus(204)));
 
-    Map<String, Registration> result = platform.registerAll(MEETING, List.of(new Registrant("Self Registered", "self@parliament.example")));
+    Map<String, Registration> result =
+        platform.registerAll(MEETING, List.of(new Registrant("Self Registered", "self@parliament.example"))).registered();
 
     Assertions.assertThat(result.get("self@parliament.example").registrantId()).isEqualTo("reg-1");
     Assertions.assertThat(fake.batchSizes).isEmpty();
