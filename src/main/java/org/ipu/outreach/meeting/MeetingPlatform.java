@@ -71,6 +71,15 @@ public interface MeetingPlatform {
         .toList();
   }
 
+  /**
+   * The sessions of the meeting instances that overlap the event's time, [start, end): a meeting
+   * restarted mid-way counts with both parts, a rehearsal on the same meeting id does not count. The
+   * default (the simulator, which has one instance) reads {@link #participants(String)}.
+   */
+  default List<Participation> participants(String meetingId, java.time.Instant start, java.time.Instant end) {
+    return participants(meetingId);
+  }
+
   record Registrant(String fullName, String email) {}
 
   /**
@@ -82,6 +91,14 @@ public interface MeetingPlatform {
   /** registrantId is null for the meeting's host, who is never registered and joins with the host link. */
   record Registration(String registrantId, String joinUrl) {}
 
-  /** One join session: any of registrantId, email and name may be missing. */
-  record Participation(String registrantId, String email, String name, long seconds) {}
+  /**
+   * One join session: any of registrantId, email and name may be missing. organiser: the platform knows
+   * this person runs the meeting (Zoom: its host, an alternative host, an interpreter), so that they are
+   * never taken for an attendee nobody could place.
+   */
+  record Participation(String registrantId, String email, String name, long seconds, boolean organiser) {
+    public Participation(String registrantId, String email, String name, long seconds) {
+      this(registrantId, email, name, seconds, false);
+    }
+  }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ipu.outreach.directory.Language;
 import org.ipu.outreach.meeting.MeetingConfigurationException;
@@ -27,15 +28,13 @@ import org.ipu.outreach.meeting.zoom.ZoomClient.ZoomRegistrant;
  */
 public class ZoomMeetingPlatform implements MeetingPlatform {
 
-  /**
-   * Every invitation collects attendance at the same moment, and the report is a Heavy call with a daily
-   * cap: the report of a meeting is read once and shared for this long.
-   */
+  /** How long one read of a meeting's attendance is shared (see {@link #shared}). */
   static final Duration REPORT_REUSE = Duration.ofMinutes(10);
 
   private final ZoomClient zoom;
   private final Clock clock;
   private final Map<String, Report> reports = new ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   private record Report(Instant fetchedAt, List<Participation> sessions) {}
 
@@ -220,14 +219,61 @@ public class ZoomMeetingPlatform implements MeetingPlatform {
 
   @Override
   public List<Participation> participants(String meetingId) {
-    Instant now = clock.instant();
-    Report cached = reports.get(meetingId);
-    if (cached != null && !cached.fetchedAt().isAfter(now) && cached.fetchedAt().plus(REPORT_REUSE).isAfter(now)) {
-      return cached.sessions();
+    return shared(meetingId, () -> List.copyOf(zoom.participantsReport(meetingId)));
+  }
+
+  /**
+   * Every instance of the meeting that overlaps [start, end) is read and their sessions put together, so
+   * that a meeting restarted mid-way counts with both parts; an instance that started after the event's
+   * end, or ended before its start (a rehearsal), is left out. Zoom lists the instances with their start
+   * only, so each one starting before the event's end is read for its end. Sessions of the meeting's
+   * organisers (host, alternative hosts, interpreters) are marked as such.
+   */
+  @Override
+  public List<Participation> participants(String meetingId, Instant start, Instant end) {
+    return shared(meetingId + "@" + start + "/" + end, () -> {
+      ZoomMeeting meeting = zoom.meeting(meetingId);
+      List<ZoomClient.MeetingInstance> held = zoom.pastInstances(meetingId);
+      List<Participation> sessions = new ArrayList<>();
+      if (held.isEmpty()) {
+        // Zoom lists no instance (it keeps them for a limited time): the report of the meeting id, its latest
+        sessions.addAll(zoom.participantsReport(meetingId));
+      }
+      for (ZoomClient.MeetingInstance listed : held) {
+        if (listed.start() != null && !listed.start().isBefore(end)) {
+          continue;
+        }
+        ZoomClient.MeetingInstance instance = zoom.pastInstance(listed.uuid());
+        if (instance.end() != null && !instance.end().isAfter(start)) {
+          continue;
+        }
+        sessions.addAll(zoom.participantsReport(listed.uuid()));
+      }
+      Set<String> organisers = meeting.organisers();
+      return sessions.stream()
+          .map(p -> p.email() != null && organisers.contains(key(p.email()))
+              ? new Participation(p.registrantId(), p.email(), p.name(), p.seconds(), true)
+              : p)
+          .toList();
+    });
+  }
+
+  /**
+   * Every invitation collects attendance at the same moment, and the report is a Heavy call with a daily
+   * cap: one read per meeting (and window) is shared by every invitation asking within REPORT_REUSE. The
+   * lock per key makes concurrent askers wait for the one read instead of each making their own.
+   */
+  private List<Participation> shared(String key, java.util.function.Supplier<List<Participation>> read) {
+    synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+      Instant now = clock.instant();
+      Report cached = reports.get(key);
+      if (cached != null && !cached.fetchedAt().isAfter(now) && cached.fetchedAt().plus(REPORT_REUSE).isAfter(now)) {
+        return cached.sessions();
+      }
+      List<Participation> sessions = List.copyOf(read.get());
+      reports.put(key, new Report(now, sessions));
+      return sessions;
     }
-    List<Participation> sessions = List.copyOf(zoom.participantsReport(meetingId));
-    reports.put(meetingId, new Report(now, sessions));
-    return sessions;
   }
 
   static NewRegistrant newRegistrant(Registrant r) {

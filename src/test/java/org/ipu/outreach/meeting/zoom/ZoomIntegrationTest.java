@@ -145,16 +145,22 @@ class ZoomIntegrationTest extends OutreachTestBase {
     Assertions.assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient_to like ? and body_text like ?",
         Integer.class, "%" + ALICE + "%", "%" + alice.joinUrl() + "%")).isEqualTo(1);
 
-    zoom.stubFor(get(urlPathEqualTo("/v2/report/meetings/" + event.meetingId() + "/participants")).willReturn(okJson(
-        "{\"page_size\":300,\"total_records\":3,\"next_page_token\":\"\",\"participants\":["
+    zoom.stubFor(get(urlPathEqualTo("/v2/past_meetings/" + event.meetingId() + "/instances")).willReturn(okJson(
+        "{\"meetings\":[{\"uuid\":\"evt1\",\"start_time\":\"" + TestData.EVENT_START.toInstant() + "\"}]}")));
+    zoom.stubFor(get(urlPathEqualTo("/v2/past_meetings/evt1")).willReturn(okJson(
+        "{\"uuid\":\"evt1\",\"start_time\":\"" + TestData.EVENT_START.toInstant() + "\",\"end_time\":\""
+            + TestData.EVENT_END.toInstant() + "\"}")));
+    zoom.stubFor(get(urlPathEqualTo("/v2/report/meetings/evt1/participants")).willReturn(okJson(
+        "{\"page_size\":300,\"total_records\":4,\"next_page_token\":\"\",\"participants\":["
             + "{\"id\":\"a\",\"name\":\"Alice Example\",\"user_email\":\"\",\"registrant_id\":\"" + alice.registrantId() + "\",\"duration\":1200},"
             + "{\"id\":\"a\",\"name\":\"Alice Example\",\"user_email\":\"\",\"registrant_id\":\"" + alice.registrantId() + "\",\"duration\":1500},"
-            + "{\"id\":\"x\",\"name\":\"Host\",\"user_email\":\"host@ipu.example\",\"registrant_id\":\"\",\"duration\":5400}]}")));
+            + "{\"id\":\"x\",\"name\":\"Host\",\"user_email\":\"host@ipu.example\",\"registrant_id\":\"\",\"duration\":5400},"
+            + "{\"id\":\"\",\"name\":\"Bobby (iPhone)\",\"user_email\":\"\",\"registrant_id\":\"\",\"duration\":5100}]}")));
     toAttendance(un);
 
     Assertions.assertThat(representatives.find(alice.id()).orElseThrow().attendedMinutes()).isEqualTo(45);
     Assertions.assertThat(representatives.find(alice.id()).orElseThrow().attended()).isTrue();
-    // Bob is absent and the host is unmatched: staff are asked whether the host was Bob
+    // Bob is absent and someone joined from a phone: staff are asked whether that was Bob (the host is nobody to review)
     assertThat(un).isWaitingAt(Elements.REVIEW_UNMATCHED_ATTENDEES);
 
     // as Tasklist does it: the deployed form, its variables (serialised), a checklist submitted as JSON
@@ -163,7 +169,7 @@ class ZoomIntegrationTest extends OutreachTestBase {
     JsonNode form = new ObjectMapper().readTree(staffGet("/engine-rest/task/" + taskId + "/deployed-form").getBody());
     Assertions.assertThat(form.path("id").asText()).isEqualTo("review-unmatched-attendees");
     JsonNode variables = new ObjectMapper().readTree(staffGet("/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false").getBody());
-    Assertions.assertThat(variables.path("unmatchedAttendees").path("value").asText()).isEqualTo("Host <host@ipu.example>, 90 min");
+    Assertions.assertThat(variables.path("unmatchedAttendees").path("value").asText()).isEqualTo("Bobby (iPhone), 85 min");
     Assertions.assertThat(variables.path("absentRepresentatives").path("type").asText()).isEqualTo("Json");
     JsonNode options = variables.path("absentRepresentatives").path("value");
     Assertions.assertThat(options.isTextual() ? options.asText() : options.toString())

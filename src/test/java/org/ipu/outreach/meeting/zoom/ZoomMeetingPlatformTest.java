@@ -440,6 +440,87 @@ class ZoomMeetingPlatformTest {
     zoom.verify(6, getRequestedFor(urlPathEqualTo("/v2/report/meetings/" + MEETING + "/participants")));
   }
 
+  static final Instant EVENT_START = Instant.parse("2026-04-01T13:00:00Z");
+  static final Instant EVENT_END = Instant.parse("2026-04-01T14:30:00Z");
+  /** The instance uuid as it appears in a request path: starting with '/', it is encoded twice. */
+  static final String RESTARTED_UUID = "/part2Uuid==";
+  static final String RESTARTED_PATH = "%252Fpart2Uuid%253D%253D";
+
+  /**
+   * The meeting was held four times: a rehearsal the day before, the event's first part, its restart after
+   * a crash, and a test call the day after. Alice attended both parts of the event and the rehearsal.
+   */
+  void fourInstances(int reportDelayMillis) {
+    zoom.stubFor(get(urlPathEqualTo("/v2/past_meetings/" + MEETING + "/instances")).willReturn(okJson(
+        "{\"meetings\":[{\"uuid\":\"rehearsalUuid==\",\"start_time\":\"2026-03-31T13:00:00Z\"},"
+            + "{\"uuid\":\"part1Uuid==\",\"start_time\":\"2026-04-01T12:55:00Z\"},"
+            + "{\"uuid\":\"" + RESTARTED_UUID + "\",\"start_time\":\"2026-04-01T13:40:00Z\"},"
+            + "{\"uuid\":\"afterUuid==\",\"start_time\":\"2026-04-02T09:00:00Z\"}]}")));
+    instance("rehearsalUuid%3D%3D", "2026-03-31T13:00:00Z", "2026-03-31T14:00:00Z");
+    instance("part1Uuid%3D%3D", "2026-04-01T12:55:00Z", "2026-04-01T13:35:00Z");
+    instance(RESTARTED_PATH, "2026-04-01T13:40:00Z", "2026-04-01T14:30:00Z");
+    instance("afterUuid%3D%3D", "2026-04-02T09:00:00Z", "2026-04-02T09:30:00Z");
+    report("rehearsalUuid%3D%3D", "{\"name\":\"Alice Example\",\"user_email\":\"alice@un.example\",\"registrant_id\":\"rid-a\",\"duration\":3600}", reportDelayMillis);
+    report("part1Uuid%3D%3D", "{\"name\":\"Alice Example\",\"user_email\":\"\",\"registrant_id\":\"rid-a\",\"duration\":1200},"
+        + "{\"name\":\"IPU Host\",\"user_email\":\"" + HOST.toUpperCase() + "\",\"registrant_id\":\"\",\"duration\":2400}", reportDelayMillis);
+    report(RESTARTED_PATH, "{\"name\":\"Alice Example\",\"user_email\":\"\",\"registrant_id\":\"rid-a\",\"duration\":1500},"
+        + "{\"name\":\"Deputy\",\"user_email\":\"deputy@ipu.example\",\"registrant_id\":\"\",\"duration\":3000},"
+        + "{\"name\":\"Interprète FR\",\"user_email\":\"fr@ipu.example\",\"registrant_id\":\"\",\"duration\":3000},"
+        + "{\"name\":\"Someone Else\",\"user_email\":\"\",\"registrant_id\":\"\",\"duration\":600}", reportDelayMillis);
+  }
+
+  void instance(String path, String start, String end) {
+    zoom.stubFor(get(urlPathEqualTo("/v2/past_meetings/" + path)).willReturn(okJson(
+        "{\"uuid\":\"x\",\"id\":" + MEETING + ",\"start_time\":\"" + start + "\",\"end_time\":\"" + end + "\"}")));
+  }
+
+  void report(String path, String rows, int delayMillis) {
+    zoom.stubFor(get(urlPathEqualTo("/v2/report/meetings/" + path + "/participants")).willReturn(okJson(
+        "{\"page_size\":300,\"next_page_token\":\"\",\"participants\":[" + rows + "]}").withFixedDelay(delayMillis)));
+  }
+
+  @Test
+  void aMeetingRestartedMidWayCountsBothPartsAndInstancesOutsideTheEventAreLeftOut() {
+    fourInstances(0);
+    List<AttendanceMatcher.Person> people = List.of(new AttendanceMatcher.Person(1, "rid-a", "alice@un.example", "Alice Example"));
+
+    AttendanceMatcher.Result result = AttendanceMatcher.match(platform.participants(MEETING, EVENT_START, EVENT_END), people);
+
+    // 20 + 25 minutes of the two parts; the rehearsal's hour does not count
+    Assertions.assertThat(result.minutes(1)).isEqualTo(45);
+    // the host, the alternative host and the interpreter run the meeting: only the stranger is for review
+    Assertions.assertThat(result.unmatched()).extracting(AttendanceMatcher.UnmatchedAttendee::name).containsExactly("Someone Else");
+    zoom.verify(0, getRequestedFor(urlPathEqualTo("/v2/report/meetings/rehearsalUuid%3D%3D/participants")));
+    zoom.verify(0, getRequestedFor(urlPathEqualTo("/v2/past_meetings/afterUuid%3D%3D")));
+    zoom.verify(1, getRequestedFor(urlPathEqualTo("/v2/report/meetings/" + RESTARTED_PATH + "/participants")));
+  }
+
+  @Test
+  void manyInvitationsAskingAtOnceShareOneReadOfTheReport() throws Exception {
+    fourInstances(300);
+    int askers = 12;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(askers);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<List<Participation>>> asks = new ArrayList<>();
+      for (int i = 0; i < askers; i++) {
+        asks.add(pool.submit(() -> {
+          go.await();
+          return platform.participants(MEETING, EVENT_START, EVENT_END);
+        }));
+      }
+      go.countDown();
+      for (var ask : asks) {
+        Assertions.assertThat(ask.get(30, java.util.concurrent.TimeUnit.SECONDS)).hasSize(6);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    zoom.verify(1, getRequestedFor(urlPathEqualTo("/v2/report/meetings/part1Uuid%3D%3D/participants")));
+    zoom.verify(1, getRequestedFor(urlPathEqualTo("/v2/report/meetings/" + RESTARTED_PATH + "/participants")));
+    zoom.verify(1, getRequestedFor(urlPathEqualTo("/v2/past_meetings/" + MEETING + "/instances")));
+  }
+
   @Test
   void aMeetingUuidThatStartsWithASlashOrHoldsTwoIsEncodedTwice() {
     zoom.stubFor(get(urlPathMatching("/v2/report/meetings/.*/participants"))
