@@ -123,6 +123,46 @@ class ZoomIntegrationTest extends OutreachTestBase {
   }
 
   @Test
+  void aZoomServerErrorAtCampaignStartIsRetriedBeforeInvitingAndThenAReadableIncident() {
+    zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + event.meetingId())).willReturn(aResponse().withStatus(503)
+        .withHeader("Content-Type", "application/json").withHeader("x-zm-trackingid", "v=2.0;clid=eu;rid=WEB_503")
+        .withBody("{\"code\":503,\"message\":\"Service temporarily unavailable\"}")));
+
+    // the start form is not refused with Zoom's raw error: the check is repeated before anyone is invited
+    ProcessInstance campaign = startCampaign(Map.of(org.ipu.outreach.campaign.CampaignProcess.Vars.INVITEE_SCOPE, "all"));
+    tasks.complete(task(campaign).getId(), Map.of(org.ipu.outreach.campaign.CampaignProcess.Vars.REVIEW_DECISION, "approve"));
+    assertThat(campaign).isWaitingAt(org.ipu.outreach.campaign.CampaignProcess.Elements.CHECK_MEETING);
+
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      var check = jobAt(campaign, org.ipu.outreach.campaign.CampaignProcess.Elements.CHECK_MEETING);
+      Assertions.assertThat(check.getRetries()).as("attempt %d", attempt).isEqualTo(attempt == 1 ? 3 : 4 - attempt);
+      Assertions.assertThatThrownBy(() -> management.executeJob(check.getId())).hasMessageContaining("HTTP 503");
+    }
+
+    var incident = runtime.createIncidentQuery().processInstanceId(campaign.getId()).singleResult();
+    Assertions.assertThat(incident.getActivityId()).isEqualTo(org.ipu.outreach.campaign.CampaignProcess.Elements.CHECK_MEETING);
+    Assertions.assertThat(incident.getIncidentMessage())
+        .startsWith("The meeting platform could not be asked whether meeting " + event.meetingId() + " of event " + event.code() + " is ready")
+        .contains("no invitation of campaign " + campaignId(campaign) + " has been sent")
+        .contains("Zoom answered HTTP 503, code 503 (Service temporarily unavailable)").contains("WEB_503")
+        .contains("retry it in Cockpit")
+        .doesNotContain("Exception");
+    Assertions.assertThat(invitationsOf(campaign)).isZero();
+
+    // Zoom is back: the operator retries the step, and the invitations go out
+    fakeZoom();
+    management.setJobRetries(jobAt(campaign, org.ipu.outreach.campaign.CampaignProcess.Elements.CHECK_MEETING).getId(), 1);
+    launchAll(campaign);
+    Assertions.assertThat(invitationsOf(campaign)).isEqualTo(5);
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(campaign.getId()).count()).isZero();
+  }
+
+  private long invitationsOf(ProcessInstance campaign) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(org.ipu.outreach.invitation.InvitationProcess.KEY)
+        .processInstanceBusinessKeyLike(campaignId(campaign) + ":%").count();
+  }
+
+  @Test
   void zoomReplacesTheSimulatorWhenAnAccountIsConfigured() {
     Assertions.assertThat(context.getBean(MeetingPlatform.class)).isInstanceOf(ZoomMeetingPlatform.class);
     Assertions.assertThat(context.getBeansOfType(SimulatedMeetingPlatform.class)).isEmpty();
