@@ -63,10 +63,15 @@ public class CampaignMeetingCheck {
     }
   }
 
-  /** The message is what Cockpit shows as the incident. */
+  /** The message is what Cockpit shows as the incident, without a class name before it. */
   static final class MeetingCheckFailedException extends RuntimeException {
     MeetingCheckFailedException(String message, Throwable cause) {
       super(message, cause);
+    }
+
+    @Override
+    public String toString() {
+      return getMessage();
     }
   }
 }
