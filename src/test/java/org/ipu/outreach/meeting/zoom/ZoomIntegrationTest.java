@@ -427,6 +427,60 @@ class ZoomIntegrationTest extends OutreachTestBase {
     assertThat(un).isWaitingAt(Elements.EVENT_OVER);
   }
 
+  @Test
+  void aMeetingMovedInZoomAwayFromTheEventBecomesOneIncidentOnTheCampaignWithBothTimes() {
+    ProcessInstance un = registered(ALICE);
+    ProcessInstance campaign = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(org.ipu.outreach.campaign.CampaignProcess.KEY).processInstanceBusinessKey(campaignOf(un)).singleResult();
+    runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    Date joiningReminder = jobAt(un, Elements.JOINING_REMINDER_DUE).getDuedate();
+    Instant moved = TestData.EVENT_START.toInstant().plus(Duration.ofDays(1));
+
+    // the secretariat moves the meeting a day later in Zoom (Zoom sends only what changed)
+    Assertions.assertThat(meetingUpdated("{\"id\":" + event.meetingId() + ",\"start_time\":\"" + moved + "\"}", 1).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    webhookEvents.awaitIdle();
+
+    var incident = runtime.createIncidentQuery().processInstanceId(campaign.getId()).singleResult();
+    Assertions.assertThat(incident.getIncidentType()).isEqualTo(ZoomMeetingMoved.INCIDENT_TYPE);
+    Assertions.assertThat(incident.getIncidentMessage())
+        .contains("The Zoom meeting " + event.meetingId() + " was moved in Zoom and no longer matches event " + event.code())
+        .contains("now starts Thursday 2 April 2026, 15:00 CEST (2026-04-02T13:00:00Z) and lasts 90 minutes")
+        .contains("the event is Wednesday 1 April 2026, 15:00 CEST (2026-04-01T13:00:00Z) to Wednesday 1 April 2026, 16:30 CEST")
+        .contains("'Change an event'");
+    // nothing moved silently: the invitation keeps the event's times
+    Assertions.assertThat(jobAt(un, Elements.JOINING_REMINDER_DUE).getDuedate()).isEqualTo(joiningReminder);
+
+    // a second update away from the event: still one incident
+    meetingUpdated("{\"id\":" + event.meetingId() + ",\"duration\":60}", 2);
+    webhookEvents.awaitIdle();
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(campaign.getId()).count()).isEqualTo(1);
+
+    // moved back to the event's time: the incident resolves itself and nothing else changes
+    meetingUpdated("{\"id\":" + event.meetingId() + ",\"start_time\":\"" + TestData.EVENT_START.toInstant()
+        + "\",\"duration\":90}", 3);
+    webhookEvents.awaitIdle();
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(campaign.getId()).count()).isZero();
+    Assertions.assertThat(jobAt(un, Elements.JOINING_REMINDER_DUE).getDuedate()).isEqualTo(joiningReminder);
+  }
+
+  @Test
+  void aMeetingUpdateThatStillMatchesTheEventChangesNothing() {
+    ProcessInstance un = registered(ALICE);
+    meetingUpdated("{\"id\":" + event.meetingId() + ",\"start_time\":\"" + TestData.EVENT_START.toInstant()
+        + "\",\"duration\":90,\"topic\":\"Panel (new title)\"}", 4);
+    webhookEvents.awaitIdle();
+    Assertions.assertThat(runtime.createIncidentQuery().count()).isZero();
+    assertThat(un).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+  }
+
+  private ResponseEntity<String> meetingUpdated(String object, int n) {
+    long ts = now();
+    return webhook("{\"event\":\"meeting.updated\",\"event_ts\":" + (ts * 1000 + n) + ",\"payload\":{\"account_id\":\"acc-1\","
+        + "\"operator\":\"secretariat@ipu.example\",\"object\":" + object + ",\"old_object\":{\"id\":" + event.meetingId() + "}}}",
+        SECRET, ts);
+  }
+
   // ---- CSV upload ------------------------------------------------------------------------------------------
 
   static final String ZOOM_EXPORT = "\uFEFFMeeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants\n"
