@@ -62,7 +62,8 @@ public class AttendanceCheck implements TaskListener {
     List<MeetingPlatform.Participation> uploaded = uploads.sessions(f.campaign().id());
     List<MeetingPlatform.Participation> sessions = !uploaded.isEmpty()
         ? uploaded
-        : MeetingSteps.run(execution, () -> platform.participants(f.event().meetingId()));
+        : MeetingSteps.run(execution, () -> platform.participants(
+            f.event().meetingId(), f.event().start().toInstant(), f.event().end().toInstant()));
     record(execution, f, sessions);
   }
 

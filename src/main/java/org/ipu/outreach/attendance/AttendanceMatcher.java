@@ -13,7 +13,8 @@ import org.ipu.outreach.meeting.MeetingPlatform.Participation;
  * Who of our representatives was in the meeting, from the platform's join sessions: each session is
  * matched by registrant id, then e-mail (Zoom hides guests' e-mails unless given at registration),
  * then normalised name (only when exactly one representative has that name), and the durations of a
- * person's sessions are summed, since a reconnect is a new session.
+ * person's sessions are summed, since a reconnect is a new session. Whoever runs the meeting (host,
+ * alternative host, interpreter) is nobody to review when they match no representative.
  */
 public final class AttendanceMatcher {
 
@@ -65,7 +66,7 @@ public final class AttendanceMatcher {
       }
       if (who != null) {
         seconds.merge(who.representativeId(), s.seconds(), Long::sum);
-      } else {
+      } else if (!s.organiser()) {
         String key = s.email() != null ? s.email().trim().toLowerCase(Locale.ROOT) : "name:" + normaliseName(s.name());
         unmatchedSeconds.computeIfAbsent(key, k -> new long[1])[0] += s.seconds();
         unmatchedFirst.putIfAbsent(key, s);

@@ -10,6 +10,8 @@ public final class CampaignProcess {
     public static final String PREPARE = "Task_PrepareCampaign";
     public static final String REVIEW = "Task_ReviewCampaign";
     public static final String APPROVED = "Gateway_Approved";
+    /** Asks the meeting platform again before any invitation (a job: retried, then an incident). */
+    public static final String CHECK_MEETING = "Task_CheckEventMeeting";
     public static final String START_BATCH = "Task_StartInvitationBatch";
     public static final String ALL_STARTED = "Gateway_AllStarted";
     public static final String WAIT_FOR_INVITATIONS = "Task_WaitForInvitations";

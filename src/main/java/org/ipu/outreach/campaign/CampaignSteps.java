@@ -8,9 +8,15 @@ import org.springframework.stereotype.Component;
 public class CampaignSteps {
 
   private final CampaignService campaigns;
+  private final CampaignMeetingCheck meetingCheck;
 
-  public CampaignSteps(CampaignService campaigns) {
+  public CampaignSteps(CampaignService campaigns, CampaignMeetingCheck meetingCheck) {
     this.campaigns = campaigns;
+    this.meetingCheck = meetingCheck;
+  }
+
+  public void checkMeeting(DelegateExecution execution) {
+    meetingCheck.beforeInviting(campaignId(execution));
   }
 
   public void launchBatch(DelegateExecution execution) {

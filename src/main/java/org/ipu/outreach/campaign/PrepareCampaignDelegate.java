@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipu.outreach.InvalidInputException;
 import org.ipu.outreach.event.OutreachEvent;
-import org.ipu.outreach.meeting.MeetingPlatform;
 import org.ipu.outreach.directory.GeopoliticalGroup;
 import org.ipu.outreach.directory.InviteeKind;
 import org.ipu.outreach.task.FormValues;
@@ -26,19 +25,20 @@ import org.springframework.stereotype.Component;
 public class PrepareCampaignDelegate implements JavaDelegate {
 
   private final CampaignService campaigns;
-  private final MeetingPlatform platform;
+  private final CampaignMeetingCheck meetingCheck;
 
-  public PrepareCampaignDelegate(CampaignService campaigns, MeetingPlatform platform) {
+  public PrepareCampaignDelegate(CampaignService campaigns, CampaignMeetingCheck meetingCheck) {
     this.campaigns = campaigns;
-    this.platform = platform;
+    this.meetingCheck = meetingCheck;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     CampaignRequest request = request(execution);
-    // a meeting nobody can register for is found now, before any parliament is invited
+    // a meeting nobody can register for is found now, before any parliament is invited (and, should the
+    // platform not answer now, by "Check the event's meeting before inviting")
     OutreachEvent event = campaigns.launchableEvent(request.eventCode(), ClockUtil.getCurrentTime().toInstant());
-    List<String> meetingProblems = platform.meetingProblems(event.meetingId(), event.interpretationLanguages());
+    List<String> meetingProblems = meetingCheck.problemsAtStart(event);
     if (!meetingProblems.isEmpty()) {
       List<String> problems = new ArrayList<>();
       problems.add("The campaign cannot start until the event's meeting is set up:");

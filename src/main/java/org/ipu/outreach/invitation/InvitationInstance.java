@@ -69,7 +69,7 @@ public final class InvitationInstance {
   public boolean registrationPending() {
     List<String> active = runtime.getActiveActivityIds(id);
     return active.contains(Elements.REGISTER_REPRESENTATIVES) || active.contains(Elements.WAIT_FOR_REGISTRATION)
-        || active.contains(Elements.FIX_MEETING_SETTINGS);
+        || active.contains(Elements.FIX_MEETING_SETTINGS) || active.contains(Elements.CORRECT_REFUSED_REPRESENTATIVE);
   }
 
   /**
@@ -133,6 +133,14 @@ public final class InvitationInstance {
   /** Every confirmed representative is registered on the meeting platform. */
   public void representativesRegistered() {
     correlate(runtime.createMessageCorrelation(Messages.REPRESENTATIVES_REGISTERED));
+  }
+
+  /**
+   * The platform refused some of its representatives (the others are registered): staff correct or drop
+   * each refused one in "Correct the refused representative".
+   */
+  public void registrantsRefused() {
+    correlate(runtime.createMessageCorrelation(Messages.REGISTRANT_REFUSED));
   }
 
   /** The meeting platform refuses because of the meeting's settings: staff fix them. */

@@ -84,6 +84,10 @@ public final class InvitationProcess {
     /** Message boundary of that wait: the meeting is set up wrongly on the platform. */
     public static final String MEETING_SETTINGS_WRONG = "Boundary_MeetingSettingsWrong";
     public static final String FIX_MEETING_SETTINGS = "Task_FixMeetingSettings";
+    /** Message boundary of that wait: the platform refused some representatives (the others are registered). */
+    public static final String REGISTRANT_REFUSED = "Boundary_RegistrantRefused";
+    /** One task per refused representative: correct the address (registered again) or drop them. */
+    public static final String CORRECT_REFUSED_REPRESENTATIVE = "Task_CorrectRefusedRepresentative";
     /** Error boundary of the attendance collection: the platform's rate limit was reached. */
     public static final String ATTENDANCE_PLATFORM_BUSY = "Boundary_AttendancePlatformBusy";
     public static final String ATTENDANCE_PLATFORM_AVAILABLE = "Timer_AttendancePlatformAvailable";
@@ -96,6 +100,7 @@ public final class InvitationProcess {
     public static final String EVENT_STARTED_DURING_CONFIRMATION = "Timer_EventStartedDuringConfirmation";
     public static final String EVENT_STARTED_BEFORE_REGISTRATION = "Timer_EventStartedBeforeRegistration";
     public static final String EVENT_STARTED_DURING_MEETING_FIX = "Timer_EventStartedDuringMeetingFix";
+    public static final String EVENT_STARTED_DURING_REFUSAL_FIX = "Timer_EventStartedDuringRefusalFix";
     public static final String CLOSED_AT_EVENT_START = "EndEvent_ClosedAtEventStart";
     /** Event sub-process: the event moved ("Change an event"); the invitation goes on. */
     public static final String EVENT_RESCHEDULED_SUB_PROCESS = "SubProcess_EventRescheduled";
@@ -165,6 +170,11 @@ public final class InvitationProcess {
     public static final String CONFIRM_COMMENT = "confirmComment";
     /** What is wrong with the meeting's settings, for "Fix the meeting settings". */
     public static final String MEETING_PROBLEM = "meetingProblem";
+    /** "Correct the refused representative" (local to each task): why the platform refused them. */
+    public static final String REFUSAL_REASON = "refusalReason";
+    /** Its form: "retry" (with correctedEmail, which may be the same address) or "drop". */
+    public static final String REFUSAL_DECISION = "refusalDecision";
+    public static final String CORRECTED_EMAIL = "correctedEmail";
     /** When the meeting platform may be asked again after its rate limit (a Date). */
     public static final String RETRY_AT = "retryAt";
     /** How often in a row the platform was busy, for the back-off when it does not say how long. */
@@ -213,6 +223,8 @@ public final class InvitationProcess {
     public static final String REPRESENTATIVE_CANNOT_ATTEND = "RepresentativeCannotAttend";
     /** From the registration batcher: the platform refuses because of the meeting's settings. */
     public static final String MEETING_SETTINGS_WRONG = "MeetingSettingsWrong";
+    /** From the registration batcher: the platform refused some representatives of the invitation. */
+    public static final String REGISTRANT_REFUSED = "RegistrantRefused";
 
     private Messages() {}
   }

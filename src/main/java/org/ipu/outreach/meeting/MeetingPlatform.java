@@ -15,22 +15,31 @@ import org.ipu.outreach.directory.Language;
  */
 public interface MeetingPlatform {
 
-  /** Registers the person for the meeting; registering the same e-mail again returns the same result. */
+  /**
+   * Registers the person for the meeting; registering the same e-mail again returns the same result.
+   * {@link RegistrantRefusedException} when the platform will not register this person.
+   */
   Registration register(String meetingId, Registrant registrant);
 
   /** Minutes each registrant spent in the meeting, by registrant id; absent registrants may be missing. */
   Map<String, Integer> minutesAttended(String meetingId);
 
   /**
-   * Registers several people at once, keyed by their e-mail address in lower case. Whoever is already
-   * registered is not added again, so that a retried call never adds anyone twice.
+   * Registers several people at once. Whoever is already registered is not added again, so that a
+   * retried call never adds anyone twice; one person the platform refuses is reported in the result
+   * and does not stop the others.
    */
-  default Map<String, Registration> registerAll(String meetingId, List<Registrant> registrants) {
-    Map<String, Registration> result = new LinkedHashMap<>();
+  default Registrations registerAll(String meetingId, List<Registrant> registrants) {
+    Map<String, Registration> registered = new LinkedHashMap<>();
+    Map<String, String> refused = new LinkedHashMap<>();
     for (Registrant r : registrants) {
-      result.put(r.email().toLowerCase(Locale.ROOT), register(meetingId, r));
+      try {
+        registered.put(r.email().toLowerCase(Locale.ROOT), register(meetingId, r));
+      } catch (RegistrantRefusedException e) {
+        refused.put(r.email().toLowerCase(Locale.ROOT), e.getMessage());
+      }
     }
-    return result;
+    return new Registrations(registered, refused);
   }
 
   /**
@@ -62,11 +71,34 @@ public interface MeetingPlatform {
         .toList();
   }
 
+  /**
+   * The sessions of the meeting instances that overlap the event's time, [start, end): a meeting
+   * restarted mid-way counts with both parts, a rehearsal on the same meeting id does not count. The
+   * default (the simulator, which has one instance) reads {@link #participants(String)}.
+   */
+  default List<Participation> participants(String meetingId, java.time.Instant start, java.time.Instant end) {
+    return participants(meetingId);
+  }
+
   record Registrant(String fullName, String email) {}
+
+  /**
+   * What a registration call did, both keyed by e-mail address in lower case: who is registered, and
+   * who the platform refused with its reason.
+   */
+  record Registrations(Map<String, Registration> registered, Map<String, String> refused) {}
 
   /** registrantId is null for the meeting's host, who is never registered and joins with the host link. */
   record Registration(String registrantId, String joinUrl) {}
 
-  /** One join session: any of registrantId, email and name may be missing. */
-  record Participation(String registrantId, String email, String name, long seconds) {}
+  /**
+   * One join session: any of registrantId, email and name may be missing. organiser: the platform knows
+   * this person runs the meeting (Zoom: its host, an alternative host, an interpreter), so that they are
+   * never taken for an attendee nobody could place.
+   */
+  record Participation(String registrantId, String email, String name, long seconds, boolean organiser) {
+    public Participation(String registrantId, String email, String name, long seconds) {
+      this(registrantId, email, name, seconds, false);
+    }
+  }
 }

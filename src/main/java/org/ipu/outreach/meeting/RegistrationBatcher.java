@@ -32,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * invitation is woken up in its own transaction.
  *
  * <p>What goes wrong is never dropped: a wrongly set-up meeting goes to staff ("Fix the meeting
- * settings", through the message MeetingSettingsWrong); a rate limit postpones the round until the
- * platform's Retry-After; any other failure is tried again on the back-off of outreach.jobs.retry-cycle
+ * settings", through the message MeetingSettingsWrong); one person the platform refuses goes to staff
+ * with that invitation ("Correct the refused representative", message RegistrantRefused) while everyone
+ * else is registered; a rate limit postpones the round (see {@link RegistrationThrottling}); any other failure is tried again on the back-off of outreach.jobs.retry-cycle
  * and, once that is used up, raised as an incident (type meetingRegistration) on the waiting invitation,
  * while the batcher keeps trying at the last interval and resolves the incident when it succeeds.
  */
@@ -50,6 +51,7 @@ public class RegistrationBatcher {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final MeetingRegistrationProperties properties;
+  private final RegistrationThrottling throttling;
   private final List<Duration> backoff;
   private final String owner = UUID.randomUUID().toString();
 
@@ -61,7 +63,9 @@ public class RegistrationBatcher {
       TransactionTemplate tx,
       Clock clock,
       MeetingRegistrationProperties properties,
-      JobRetryProperties retries) {
+      JobRetryProperties retries,
+      RegistrationThrottling throttling) {
+    this.throttling = throttling;
     this.requests = requests;
     this.representatives = representatives;
     this.platform = platform;
@@ -72,7 +76,7 @@ public class RegistrationBatcher {
     this.backoff = Arrays.stream(retries.retryCycle().split(",")).map(String::trim).map(Duration::parse).toList();
   }
 
-  /** What one round did, for logs and tests. */
+  /** What one round did, for logs and tests; sentToStaff: invitations with a meeting or a person to fix. */
   public record Round(int registered, int sentToStaff, int postponed, int failed) {}
 
   @Scheduled(
@@ -112,15 +116,19 @@ public class RegistrationBatcher {
     Map<Request, List<Representative>> confirmed = new LinkedHashMap<>();
     Map<String, MeetingPlatform.Registrant> everyone = new LinkedHashMap<>();
     for (Request r : waiting) {
+      java.util.Set<Long> refusedBefore = new java.util.HashSet<>(representatives.refusedForInvitee(r.campaignId(), r.inviteeCode()));
+      // a representative the platform refused waits for staff: offering them again spends Zoom's 3 adds a day
       List<Representative> reps = representatives.findForInvitee(r.campaignId(), r.inviteeCode()).stream()
-          .filter(rep -> rep.status() == RepresentativeStatus.CONFIRMED)
+          .filter(rep -> rep.status() == RepresentativeStatus.CONFIRMED && !refusedBefore.contains(rep.id()))
           .toList();
       confirmed.put(r, reps);
       reps.forEach(rep -> everyone.putIfAbsent(key(rep.email()), new MeetingPlatform.Registrant(rep.fullName(), rep.email())));
     }
-    Map<String, MeetingPlatform.Registration> registrations;
+    MeetingPlatform.Registrations registrations;
     try {
-      registrations = everyone.isEmpty() ? Map.of() : platform.registerAll(meetingId, new ArrayList<>(everyone.values()));
+      registrations = everyone.isEmpty()
+          ? new MeetingPlatform.Registrations(Map.of(), Map.of())
+          : platform.registerAll(meetingId, new ArrayList<>(everyone.values()));
     } catch (MeetingConfigurationException wrong) {
       for (Request r : waiting) {
         wake(r, () -> {
@@ -130,9 +138,7 @@ public class RegistrationBatcher {
       }
       return;
     } catch (MeetingPlatformBusyException busy) {
-      Instant until = BusyWait.until(busy, 0, now);
-      log.warn("Meeting platform busy; registration of {} invitations postponed until {}", waiting.size(), until);
-      waiting.forEach(r -> requests.postpone(r.businessKey(), until, false, busy.getMessage()));
+      throttling.busy(meetingId, waiting, busy, now);
       counts[2] += waiting.size();
       return;
     } catch (RuntimeException e) {
@@ -140,11 +146,18 @@ public class RegistrationBatcher {
       counts[3] += waiting.size();
       return;
     }
+    throttling.through(meetingId, waiting);
     for (Map.Entry<Request, List<Representative>> entry : confirmed.entrySet()) {
       Request r = entry.getKey();
+      boolean anyRefused = entry.getValue().stream().anyMatch(rep -> registrations.refused().containsKey(key(rep.email())));
       wake(r, () -> {
         for (Representative rep : entry.getValue()) {
-          MeetingPlatform.Registration reg = registrations.get(key(rep.email()));
+          String refusal = registrations.refused().get(key(rep.email()));
+          if (refusal != null) {
+            representatives.recordRegistrationRefused(rep.id(), refusal);
+            continue;
+          }
+          MeetingPlatform.Registration reg = registrations.registered().get(key(rep.email()));
           if (reg == null) {
             throw new IllegalStateException("The meeting platform returned no registration for representative " + rep.id());
           }
@@ -153,8 +166,14 @@ public class RegistrationBatcher {
         requests.done(r.businessKey());
         InvitationInstance invitation = invitation(r);
         invitation.resolveIncidents(INCIDENT_TYPE);
-        invitation.representativesRegistered();
-      }, now, counts, 0);
+        if (anyRefused) {
+          // that parliament's problem, not the meeting's: its other representatives stay registered
+          log.info("The meeting platform refused a representative of {}; sent to staff", r.businessKey());
+          invitation.registrantsRefused();
+        } else {
+          invitation.representativesRegistered();
+        }
+      }, now, counts, anyRefused ? 1 : 0);
     }
   }
 

@@ -11,8 +11,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RegistrationRequests {
 
+  /** busyRounds: rounds in a row the platform answered "too many requests" (its back-off grows with it). */
   public record Request(
-      String businessKey, String campaignId, String inviteeCode, String meetingId, int failures, String lastError) {}
+      String businessKey, String campaignId, String inviteeCode, String meetingId, int failures, String lastError,
+      int busyRounds) {}
 
   private final JdbcTemplate jdbc;
 
@@ -40,8 +42,7 @@ public class RegistrationRequests {
         owner, Timestamp.from(now.plus(hold)), Timestamp.from(now), Timestamp.from(now));
     return jdbc.query(
         "select * from meeting_registration_request where claimed_by = ? and claimed_until > ? order by requested_at",
-        (rs, n) -> new Request(rs.getString("business_key"), rs.getString("campaign_id"), rs.getString("invitee_code"),
-            rs.getString("meeting_id"), rs.getInt("failures"), rs.getString("last_error")),
+        RegistrationRequests::row,
         owner, Timestamp.from(now));
   }
 
@@ -49,7 +50,7 @@ public class RegistrationRequests {
     jdbc.update("delete from meeting_registration_request where business_key = ?", businessKey);
   }
 
-  /** Not before the given time (the platform's rate limit, or the back-off after a failure). */
+  /** Not before the given time, after a failure (failed) or a refusal the round could not apply. */
   public void postpone(String businessKey, Instant notBefore, boolean failed, String error) {
     jdbc.update(
         "update meeting_registration_request set not_before = ?, claimed_by = null, claimed_until = null,"
@@ -57,11 +58,23 @@ public class RegistrationRequests {
         Timestamp.from(notBefore), failed ? 1 : 0, error == null ? null : abbreviate(error), businessKey);
   }
 
+  /** Not before the given time, after the platform's rate limit: one more busy round, no failure. */
+  public void postponeBusy(String businessKey, Instant notBefore, int busyRounds, String error) {
+    jdbc.update(
+        "update meeting_registration_request set not_before = ?, claimed_by = null, claimed_until = null,"
+            + " busy_rounds = ?, last_error = ? where business_key = ?",
+        Timestamp.from(notBefore), busyRounds, error == null ? null : abbreviate(error), businessKey);
+  }
+
   public List<Request> all() {
     return jdbc.query(
         "select * from meeting_registration_request order by requested_at",
-        (rs, n) -> new Request(rs.getString("business_key"), rs.getString("campaign_id"), rs.getString("invitee_code"),
-            rs.getString("meeting_id"), rs.getInt("failures"), rs.getString("last_error")));
+        RegistrationRequests::row);
+  }
+
+  private static Request row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Request(rs.getString("business_key"), rs.getString("campaign_id"), rs.getString("invitee_code"),
+        rs.getString("meeting_id"), rs.getInt("failures"), rs.getString("last_error"), rs.getInt("busy_rounds"));
   }
 
   private static String abbreviate(String s) {

@@ -111,6 +111,31 @@ public class RepresentativeRepository {
         RepresentativeStatus.REGISTERED.name(), registrantId, joinUrl, id);
   }
 
+  /** The meeting platform refused to register this representative; they wait for staff, not for a retry. */
+  public void recordRegistrationRefused(long id, String reason) {
+    jdbc.update("update representative set registration_refused = ? where id = ?",
+        reason.length() <= 2000 ? reason : reason.substring(0, 1997) + "...", id);
+  }
+
+  /** Why the platform refused this representative; empty when it did not (or staff have dealt with it). */
+  public Optional<String> registrationRefusal(long id) {
+    return jdbc.queryForList("select registration_refused from representative where id = ?", String.class, id).stream()
+        .filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  /** The invitee's confirmed representatives the platform refused, waiting for staff. */
+  public List<Long> refusedForInvitee(String campaignId, String inviteeCode) {
+    return jdbc.queryForList(
+        "select id from representative where campaign_id = ? and invitee_code = ? and status = ?"
+            + " and registration_refused is not null order by id",
+        Long.class, campaignId, inviteeCode, RepresentativeStatus.CONFIRMED.name());
+  }
+
+  /** Staff corrected a refused representative's address (or kept it): they are registered again. */
+  public void retryRegistration(long id, String email) {
+    jdbc.update("update representative set email = ?, registration_refused = null where id = ?", email, id);
+  }
+
   public void setAttendance(long id, boolean attended, int minutes) {
     jdbc.update(
         "update representative set attended = ?, attended_minutes = ? where id = ?", attended, minutes, id);

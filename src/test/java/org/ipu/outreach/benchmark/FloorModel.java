@@ -55,6 +55,8 @@ public final class FloorModel {
     s = s.replace("nominees.anyWithStatus(nomineeIds, 'REPLACEMENT_REQUESTED')", "floorReplacementRequested");
     s = s.replace("nominees.anyConfirmed(campaignId, inviteeCode)", "floorAnyConfirmed");
     s = s.replace("${nominees.ids(nomineeIds)}", "${" + BEAN + ".ids(nomineeIds)}");
+    // the representatives the platform refused: read from our table, none in the floor's runs
+    s = s.replace("${refusedRepresentativeForm.ids(campaignId, inviteeCode)}", "${" + BEAN + ".none()}");
     return s;
   }
 
@@ -86,6 +88,10 @@ public final class FloorModel {
   public static final class Beans {
     public List<String> ids(String nomineeIds) {
       return List.of(nomineeIds.split(","));
+    }
+
+    public List<String> none() {
+      return List.of();
     }
   }
 }

@@ -101,6 +101,9 @@ class CampaignModelTest {
     complete(task(campaign), withVariables(Vars.REVIEW_DECISION, "approve"));
 
     verify(reviewCampaignForm).notify(any());
+    assertThat(campaign).isWaitingAtExactly(Elements.CHECK_MEETING);
+    execute(job(Elements.CHECK_MEETING, campaign));
+    verify(campaignSteps).checkMeeting(any());
     for (int batch = 1; batch <= 3; batch++) {
       // each batch is a job of its own: its own transaction, retried on its own
       assertThat(campaign).as("batch " + batch).isWaitingAtExactly(Elements.START_BATCH);
@@ -181,6 +184,7 @@ class CampaignModelTest {
     doThrow(new IllegalStateException("database unavailable")).doAnswer(allStarted(true))
         .when(campaignSteps).launchBatch(any());
     complete(task(campaign), withVariables(Vars.REVIEW_DECISION, "approve"));
+    execute(job(Elements.CHECK_MEETING, campaign));
 
     Assertions.assertThatThrownBy(() -> execute(job(Elements.START_BATCH, campaign)))
         .hasMessageContaining("database unavailable");

@@ -45,6 +45,7 @@ class CampaignScenariosTest extends InvitationScenarioBase {
     ProcessInstance campaign = startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all"));
     tasks.complete(task(campaign).getId(), Map.of(CampaignProcess.Vars.REVIEW_DECISION, "approve"));
 
+    runJob(campaign, CampaignProcess.Elements.CHECK_MEETING);
     runJob(campaign, CampaignProcess.Elements.START_BATCH);
     Assertions.assertThat(invitationsOf(campaign)).isEqualTo(2); // batch size 2 in tests
     launchAll(campaign);

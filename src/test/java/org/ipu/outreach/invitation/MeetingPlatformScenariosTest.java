@@ -5,6 +5,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.times;
@@ -16,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
@@ -27,8 +30,12 @@ import org.ipu.outreach.invitation.InvitationProcess.Elements;
 import org.ipu.outreach.invitation.InvitationProcess.Vars;
 import org.ipu.outreach.meeting.MeetingConfigurationException;
 import org.ipu.outreach.meeting.MeetingPlatform.Participation;
+import org.ipu.outreach.meeting.MeetingPlatform.Registrant;
+import org.ipu.outreach.meeting.MeetingPlatform.Registration;
+import org.ipu.outreach.meeting.MeetingPlatform.Registrations;
 import org.ipu.outreach.meeting.MeetingPlatformBusyException;
 import org.ipu.outreach.meeting.RegistrationBatcher;
+import org.ipu.outreach.meeting.RegistrationThrottling;
 import org.ipu.outreach.representative.Representative;
 import org.ipu.outreach.representative.RepresentativeStatus;
 import org.ipu.outreach.support.TestData;
@@ -135,6 +142,76 @@ class MeetingPlatformScenariosTest extends InvitationScenarioBase {
         .isEqualTo(RepresentativeStatus.REGISTERED);
   }
 
+  /** Alice and Bob of the UN confirmed; the platform refuses Alice (she is an alternative host) and registers Bob. */
+  private void aliceRefusedBobRegistered() {
+    doAnswer(call -> {
+      String meeting = call.getArgument(0);
+      List<Registrant> people = call.getArgument(1);
+      Map<String, Registration> registered = new LinkedHashMap<>();
+      Map<String, String> refused = new LinkedHashMap<>();
+      for (Registrant p : people) {
+        if (p.email().equals(ALICE)) {
+          refused.put(ALICE, "The address is the Zoom meeting's alternative host, and Zoom does not register hosts (code 3027).");
+        } else {
+          registered.put(p.email(), simulator.register(meeting, p));
+        }
+      }
+      return new Registrations(registered, refused);
+    }).when(simulator).registerAll(anyString(), anyList());
+    inviteUn();
+    nominate(campaignId(campaign), "UN", List.of(nominee("Alice Example", ALICE), nominee("Bob Example", BOB)));
+    confirmTasks(un).forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+
+    Assertions.assertThat(registrations.registerDue()).isEqualTo(new RegistrationBatcher.Round(0, 1, 0, 0));
+  }
+
+  private Representative rep(String email) {
+    return representatives.findForInvitee(campaignId(campaign), "UN").stream()
+        .filter(r -> r.email().equals(email)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aRefusedRepresentativeStaffDropIsLeftOutAndTheOthersGetTheirLink() throws Exception {
+    aliceRefusedBobRegistered();
+
+    assertThat(un).isWaitingAt(Elements.CORRECT_REFUSED_REPRESENTATIVE);
+    Assertions.assertThat(rep(BOB).status()).isEqualTo(RepresentativeStatus.REGISTERED);
+    Task fix = task(un);
+    Assertions.assertThat(fix.getName()).isEqualTo("Correct the refused representative: United Nations");
+    Assertions.assertThat(tasks.getIdentityLinksForTask(fix.getId())).anyMatch(l -> "secretariat".equals(l.getGroupId()));
+    Assertions.assertThat((String) tasks.getVariable(fix.getId(), Vars.REFUSAL_REASON)).contains("alternative host");
+    String fixId = fix.getId();
+    Assertions.assertThatThrownBy(() -> tasks.complete(fixId, Map.of(Vars.REFUSAL_DECISION, "maybe")))
+        .hasMessageContaining("Choose retry (register again) or drop");
+
+    tasks.complete(fixId, Map.of(Vars.REFUSAL_DECISION, "drop"));
+    runJob(un, Elements.REGISTER_REPRESENTATIVES);
+    Assertions.assertThat(registrations.registerDue().registered()).isEqualTo(1);
+
+    assertThat(un).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    Assertions.assertThat(rep(ALICE).status()).isEqualTo(RepresentativeStatus.WITHDRAWN);
+    verify(simulator, times(1)).registerAll(anyString(), anyList());
+    runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    deliverMail();
+    Assertions.assertThat(mailTo(BOB)).hasSize(1);
+    Assertions.assertThat(plainText(mailTo(BOB).get(0))).contains(rep(BOB).joinUrl());
+    Assertions.assertThat(mailTo(ALICE)).isEmpty();
+  }
+
+  @Test
+  void whenTheEventStartsBeforeStaffCorrectARefusalTheRegisteredOthersStillGetTheirLink() {
+    aliceRefusedBobRegistered();
+
+    assertThat(job(Elements.EVENT_STARTED_DURING_REFUSAL_FIX, un)).hasDueDate(Date.from(TestData.EVENT_START.toInstant()));
+    moveClockTo(Date.from(TestData.EVENT_START.toInstant()));
+    runJob(un, Elements.EVENT_STARTED_DURING_REFUSAL_FIX);
+
+    assertThat(un).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    Assertions.assertThat(tasks.createTaskQuery().processInstanceId(un.getId()).count()).isZero();
+    Assertions.assertThat(rep(BOB).status()).isEqualTo(RepresentativeStatus.REGISTERED);
+  }
+
   @Test
   void aBusyPlatformIsWaitedForUntilItsRetryAfterWithoutCountingAsAFailure() {
     Instant retryAt = TestData.T0.plus(Duration.ofHours(3));
@@ -155,6 +232,59 @@ class MeetingPlatformScenariosTest extends InvitationScenarioBase {
 
     assertThat(un).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
     Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(un.getId()).count()).isZero();
+  }
+
+  @Test
+  void aRoundThatKeepsBeingThrottledBacksOffOneTwoFourMinutesAndThenRaisesOneIncidentOnTheCampaign() {
+    doThrow(new MeetingPlatformBusyException("Zoom answered HTTP 429 (Too many requests) to 'list the registrants'", null, false))
+        .when(simulator).registerAll(anyString(), anyList());
+    ProcessInstance campaign = startCampaign(Map.of(CampaignProcess.Vars.INVITEE_SCOPE, "all"));
+    tasks.complete(task(campaign).getId(), Map.of(CampaignProcess.Vars.REVIEW_DECISION, "approve"));
+    launchAll(campaign);
+    List<ProcessInstance> waiting = new java.util.ArrayList<>();
+    for (String code : List.of("UN", "UG", "BF")) {
+      ProcessInstance pi = invitation(campaign, code);
+      runJob(pi, Elements.SEND_INVITATION);
+      nominate(campaignId(campaign), code, List.of(nominee("First " + code, "first@" + code.toLowerCase() + ".parliament.example")));
+      confirmTasks(pi).forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
+      runJob(pi, Elements.REGISTER_REPRESENTATIVES);
+      waiting.add(pi);
+    }
+
+    Instant now = TestData.T0;
+    for (int round = 0; round < 5; round++) {
+      Assertions.assertThat(registrations.registerDue().postponed()).isEqualTo(3);
+      Duration wait = Duration.ofMinutes(1L << round);
+      List<Instant> due = jdbc.queryForList("select not_before from meeting_registration_request", java.sql.Timestamp.class)
+          .stream().map(java.sql.Timestamp::toInstant).distinct().toList();
+      // one wait for the meeting's round, with up to 20% jitter
+      Assertions.assertThat(due).hasSize(1);
+      Assertions.assertThat(due.get(0)).isBetween(now.plus(wait), now.plus(wait).plusMillis(wait.toMillis() / 5));
+      Assertions.assertThat(runtime.createIncidentQuery().count()).as("incidents after round %d", round + 1).isEqualTo(round < 4 ? 0 : 1);
+      moveClockTo(Date.from(due.get(0).minusSeconds(1)));
+      Assertions.assertThat(registrations.registerDue()).as("not due before its back-off").isEqualTo(new RegistrationBatcher.Round(0, 0, 0, 0));
+      now = due.get(0);
+      moveClockTo(Date.from(now));
+    }
+
+    // one incident, on the campaign, saying what is going on; none on the invitations, no failure counted
+    var incident = runtime.createIncidentQuery().singleResult();
+    Assertions.assertThat(incident.getProcessInstanceId()).isEqualTo(campaign.getId());
+    Assertions.assertThat(incident.getIncidentType()).isEqualTo(RegistrationThrottling.INCIDENT_TYPE);
+    Assertions.assertThat(incident.getIncidentMessage()).contains("meeting platform is throttling")
+        .contains("meeting " + event.meetingId()).contains("5 rounds in a row").contains("3 invitation(s) waiting");
+    Assertions.assertThat(jdbc.queryForObject("select max(failures) from meeting_registration_request", Integer.class)).isZero();
+    Assertions.assertThat(registrations.registerDue().postponed()).isEqualTo(3);
+    Assertions.assertThat(runtime.createIncidentQuery().count()).as("still one").isEqualTo(1);
+    Instant sixth = jdbc.queryForObject("select max(not_before) from meeting_registration_request", java.sql.Timestamp.class).toInstant();
+    Assertions.assertThat(sixth).isAfterOrEqualTo(now.plus(Duration.ofMinutes(32)));
+
+    // the platform takes calls again: everybody is registered and the incident resolves itself
+    doCallRealMethod().when(simulator).registerAll(anyString(), anyList());
+    moveClockTo(Date.from(sixth));
+    Assertions.assertThat(registrations.registerDue().registered()).isEqualTo(3);
+    Assertions.assertThat(runtime.createIncidentQuery().count()).isZero();
+    waiting.forEach(pi -> assertThat(pi).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS));
   }
 
   @Test

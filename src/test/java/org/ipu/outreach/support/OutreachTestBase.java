@@ -114,6 +114,9 @@ public abstract class OutreachTestBase {
   }
 
   protected void launchAll(ProcessInstance campaign) {
+    if (jobAt(campaign, CampaignProcess.Elements.CHECK_MEETING) != null) {
+      execute(jobAt(campaign, CampaignProcess.Elements.CHECK_MEETING));
+    }
     for (int i = 0; i < 100 && jobAt(campaign, CampaignProcess.Elements.START_BATCH) != null; i++) {
       execute(jobAt(campaign, CampaignProcess.Elements.START_BATCH));
     }

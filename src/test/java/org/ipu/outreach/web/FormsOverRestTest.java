@@ -73,7 +73,7 @@ class FormsOverRestTest extends OutreachTestBase {
             Map.of("variables", Map.of("reviewDecision", stringValue("approve"))));
     Assertions.assertThat(approved.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     ProcessInstance campaign = runtime.createProcessInstanceQuery().processInstanceId(campaignId).singleResult();
-    assertThat(campaign).isWaitingAt(CampaignProcess.Elements.START_BATCH);
+    assertThat(campaign).isWaitingAt(CampaignProcess.Elements.CHECK_MEETING);
   }
 
   @Test

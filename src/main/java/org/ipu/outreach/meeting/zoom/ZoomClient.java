@@ -59,6 +59,9 @@ public class ZoomClient {
 
   private static final Set<Integer> ACCESS_CODES = Set.of(124, 4700, 4711);
 
+  /** Codes that refuse a registrant, not the meeting (3027: a host cannot register; 300: invalid field). */
+  private static final Set<Integer> REGISTRANT_CODES = Set.of(300, 3027);
+
   private final ZoomProperties properties;
   private final Clock clock;
   private final ObjectMapper json;
@@ -90,12 +93,30 @@ public class ZoomClient {
 
   record Token(String accessToken, String apiUrl, Instant refreshAt) {}
 
-  /** interpretationLanguages: Zoom's codes (US, FR, ES, ...) of every interpreter, when interpretation is on. */
+  /**
+   * interpretationLanguages: Zoom's codes (US, FR, ES, ...) of every interpreter, when interpretation is
+   * on; alternativeHosts: their addresses in lower case (Zoom registers no host, code 3027).
+   */
   public record ZoomMeeting(
       String id, String uuid, int type, String hostEmail, String joinUrl, int approvalType,
-      boolean interpretation, Set<String> interpretationLanguages) {}
+      boolean interpretation, Set<String> interpretationLanguages, Set<String> alternativeHosts,
+      Set<String> interpreters, String startTime, Integer durationMinutes) {
+
+    /** Who runs the meeting, addresses in lower case: host, alternative hosts, interpreters. */
+    public Set<String> organisers() {
+      Set<String> all = new java.util.TreeSet<>(alternativeHosts);
+      all.addAll(interpreters);
+      if (hostEmail != null && !hostEmail.isBlank()) {
+        all.add(hostEmail.trim().toLowerCase(java.util.Locale.ROOT));
+      }
+      return all;
+    }
+  }
 
   public record ZoomRegistrant(String id, String email, String status, String joinUrl) {}
+
+  /** One held instance of a meeting (a meeting id can be started several times); end is null when unknown. */
+  public record MeetingInstance(String uuid, Instant start, Instant end) {}
 
   public record NewRegistrant(String email, String firstName, String lastName) {}
 
@@ -108,17 +129,29 @@ public class ZoomClient {
     JsonNode settings = m.path("settings");
     JsonNode interpretation = settings.path("language_interpretation");
     Set<String> languages = new java.util.TreeSet<>();
+    Set<String> interpreters = new java.util.TreeSet<>();
     for (JsonNode interpreter : interpretation.path("interpreters")) {
+      if (!interpreter.path("email").asText("").isBlank()) {
+        interpreters.add(interpreter.path("email").asText().trim().toLowerCase(java.util.Locale.ROOT));
+      }
       for (String code : interpreter.path("languages").asText("").split(",")) {
         if (!code.isBlank()) {
           languages.add(code.trim().toUpperCase(java.util.Locale.ROOT));
         }
       }
     }
+    // Zoom separates alternative hosts with ';' (older answers: ',')
+    Set<String> alternativeHosts = new java.util.TreeSet<>();
+    for (String a : settings.path("alternative_hosts").asText("").split("[;,]")) {
+      if (!a.isBlank()) {
+        alternativeHosts.add(a.trim().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
     return new ZoomMeeting(
         m.path("id").asText(), m.path("uuid").asText(null), m.path("type").asInt(),
         m.path("host_email").asText(null), m.path("join_url").asText(null),
-        settings.path("approval_type").asInt(2), interpretation.path("enable").asBoolean(false), languages);
+        settings.path("approval_type").asInt(2), interpretation.path("enable").asBoolean(false), languages,
+        alternativeHosts, interpreters, m.path("start_time").asText(null), m.has("duration") ? m.path("duration").asInt() : null);
   }
 
   /** Every registrant with the given status, page after page until next_page_token is empty. */
@@ -184,6 +217,32 @@ public class ZoomClient {
     });
     call(HttpMethod.PUT, "/v2/meetings/" + segment(meetingId) + "/registrants/status", body,
         action + " " + registrants.size() + " registrants of meeting " + meetingId, "updateRegistrants");
+  }
+
+  /** The ended instances of a meeting (GET /past_meetings/{id}/instances): uuid and start time only. */
+  public List<MeetingInstance> pastInstances(String meetingId) {
+    JsonNode answer = call(HttpMethod.GET, "/v2/past_meetings/" + segment(meetingId) + "/instances", null,
+        "list the instances of meeting " + meetingId, "instances");
+    List<MeetingInstance> instances = new ArrayList<>();
+    for (JsonNode m : answer.path("meetings")) {
+      instances.add(new MeetingInstance(m.path("uuid").asText(), instant(m.path("start_time").asText(null)), null));
+    }
+    return instances;
+  }
+
+  /** One ended instance with its start and end (GET /past_meetings/{uuid}). */
+  public MeetingInstance pastInstance(String uuid) {
+    JsonNode m = call(HttpMethod.GET, "/v2/past_meetings/" + segment(uuid), null, "read the meeting instance " + uuid,
+        "instance");
+    return new MeetingInstance(uuid, instant(m.path("start_time").asText(null)), instant(m.path("end_time").asText(null)));
+  }
+
+  private static Instant instant(String text) {
+    try {
+      return text == null || text.isBlank() ? null : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** The participants report, every page: one row per join session. */
@@ -335,7 +394,7 @@ public class ZoomClient {
               + " credentials and scopes (meeting:read:admin, meeting:write:admin, report:read:admin; docs/zoom.md).",
           answer.status(), code, tracking);
     }
-    if (code != null && (MEETING_CONFIGURATION_CODES.contains(code) || message.toLowerCase().contains("registration"))) {
+    if (code != null && !REGISTRANT_CODES.contains(code) && (MEETING_CONFIGURATION_CODES.contains(code) || message.toLowerCase().contains("registration"))) {
       return new MeetingConfigurationException(meetingProblem(code, message) + " [" + detail + "]");
     }
     return new ZoomApiException(detail + ".", answer.status(), code, tracking);

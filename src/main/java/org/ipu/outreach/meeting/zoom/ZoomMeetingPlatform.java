@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ipu.outreach.directory.Language;
 import org.ipu.outreach.meeting.MeetingConfigurationException;
 import org.ipu.outreach.meeting.MeetingPlatform;
+import org.ipu.outreach.meeting.RegistrantRefusedException;
 import org.ipu.outreach.meeting.zoom.ZoomClient.AddedRegistrant;
 import org.ipu.outreach.meeting.zoom.ZoomClient.NewRegistrant;
 import org.ipu.outreach.meeting.zoom.ZoomClient.ZoomMeeting;
@@ -26,15 +28,13 @@ import org.ipu.outreach.meeting.zoom.ZoomClient.ZoomRegistrant;
  */
 public class ZoomMeetingPlatform implements MeetingPlatform {
 
-  /**
-   * Every invitation collects attendance at the same moment, and the report is a Heavy call with a daily
-   * cap: the report of a meeting is read once and shared for this long.
-   */
+  /** How long one read of a meeting's attendance is shared (see {@link #shared}). */
   static final Duration REPORT_REUSE = Duration.ofMinutes(10);
 
   private final ZoomClient zoom;
   private final Clock clock;
   private final Map<String, Report> reports = new ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   private record Report(Instant fetchedAt, List<Participation> sessions) {}
 
@@ -45,23 +45,32 @@ public class ZoomMeetingPlatform implements MeetingPlatform {
 
   @Override
   public Registration register(String meetingId, Registrant registrant) {
-    return registerAll(meetingId, List.of(registrant)).get(key(registrant.email()));
+    Registrations done = registerAll(meetingId, List.of(registrant));
+    String refusal = done.refused().get(key(registrant.email()));
+    if (refusal != null) {
+      throw new RegistrantRefusedException(refusal);
+    }
+    return done.registered().get(key(registrant.email()));
   }
 
   @Override
-  public Map<String, Registration> registerAll(String meetingId, List<Registrant> registrants) {
+  public Registrations registerAll(String meetingId, List<Registrant> registrants) {
     ZoomMeeting meeting = checkedMeeting(meetingId);
     Map<String, ZoomRegistrant> approved = byEmail(zoom.registrants(meetingId, "approved"));
     Map<String, ZoomRegistrant> pending = byEmail(zoom.registrants(meetingId, "pending"));
 
     Map<String, Registration> result = new LinkedHashMap<>();
+    Map<String, String> refused = new LinkedHashMap<>();
     List<ZoomRegistrant> toApprove = new ArrayList<>();
     Map<String, NewRegistrant> toAdd = new LinkedHashMap<>();
     for (Registrant r : registrants) {
       String email = key(r.email());
-      if (meeting.hostEmail() != null && email.equals(key(meeting.hostEmail()))) {
-        // Zoom refuses to register the host (3027); the host joins with the meeting's own link
-        result.put(email, new Registration(null, meeting.joinUrl()));
+      String host = hostRole(meeting, email);
+      if (host != null) {
+        // Zoom refuses hosts (3027), for the whole batch they are in: known now, no call is spent on it
+        refused.put(email, "The address is the Zoom meeting's " + host + ", and Zoom does not register hosts"
+            + " (code 3027): give the representative an address of their own, or remove it from the meeting's hosts"
+            + " in Zoom and try the same address again.");
       } else if (approved.containsKey(email)) {
         ZoomRegistrant z = approved.get(email);
         result.put(email, new Registration(z.id(), z.joinUrl()));
@@ -78,17 +87,56 @@ public class ZoomMeetingPlatform implements MeetingPlatform {
       zoom.updateRegistrantStatus(meetingId, "approve", batch);
     }
     for (List<NewRegistrant> batch : batches(new ArrayList<>(toAdd.values()))) {
-      for (AddedRegistrant added : zoom.addRegistrants(meetingId, batch)) {
-        result.put(key(added.email()), new Registration(added.registrantId(), added.joinUrl()));
-      }
+      add(meetingId, batch, result, refused);
     }
     for (String email : toAdd.keySet()) {
-      if (!result.containsKey(email)) {
+      if (!result.containsKey(email) && !refused.containsKey(email)) {
         throw new ZoomApiException("Zoom did not register " + email + " for meeting " + meetingId
             + " and gave no reason; nobody is added again automatically: check the meeting's registrants in Zoom.", 200, null, null);
       }
     }
-    return result;
+    return new Registrations(result, refused);
+  }
+
+  /**
+   * Adds a batch. Zoom refuses a whole batch for one person it will not take (HTTP 4xx). When its message
+   * names that address, the others are sent again as a batch; when it does not, each of the batch is
+   * added alone, so that the others are registered and the refused one is known, at two add calls each of
+   * Zoom's three a day. Anything else (5xx, 429, access) is thrown on and the round is retried.
+   */
+  private void add(String meetingId, List<NewRegistrant> batch, Map<String, Registration> result, Map<String, String> refused) {
+    try {
+      for (AddedRegistrant added : zoom.addRegistrants(meetingId, batch)) {
+        result.put(key(added.email()), new Registration(added.registrantId(), added.joinUrl()));
+      }
+    } catch (ZoomApiException e) {
+      if (e instanceof ZoomAccessException || e.httpStatus() < 400 || e.httpStatus() >= 500) {
+        throw e;
+      }
+      String reason = "Zoom refused to register the address: " + e.getMessage();
+      List<NewRegistrant> named = batch.stream()
+          .filter(r -> e.getMessage().toLowerCase(Locale.ROOT).contains(key(r.email()))).toList();
+      if (batch.size() == 1 || named.size() == 1) {
+        // Zoom named who it refuses: the rest go again as one batch, and the refused one is not tried again
+        refused.put(key((batch.size() == 1 ? batch : named).get(0).email()), reason);
+        List<NewRegistrant> rest = batch.stream().filter(r -> !named.contains(r) && batch.size() > 1).toList();
+        if (!rest.isEmpty()) {
+          add(meetingId, rest, result, refused);
+        }
+      } else {
+        for (NewRegistrant one : batch) {
+          add(meetingId, List.of(one), result, refused);
+        }
+      }
+    }
+  }
+
+  /** "host" or "alternative host" when the address is one of the meeting's, else null. */
+  private static String hostRole(ZoomMeeting meeting, String email) {
+    if (meeting.hostEmail() != null && email.equals(key(meeting.hostEmail()))) {
+      return "host";
+    }
+    return meeting.alternativeHosts().contains(email) ? "alternative host" : null;
   }
 
   /** The meeting must be a scheduled meeting with registration required and manual approval. */
@@ -171,14 +219,61 @@ public class ZoomMeetingPlatform implements MeetingPlatform {
 
   @Override
   public List<Participation> participants(String meetingId) {
-    Instant now = clock.instant();
-    Report cached = reports.get(meetingId);
-    if (cached != null && !cached.fetchedAt().isAfter(now) && cached.fetchedAt().plus(REPORT_REUSE).isAfter(now)) {
-      return cached.sessions();
+    return shared(meetingId, () -> List.copyOf(zoom.participantsReport(meetingId)));
+  }
+
+  /**
+   * Every instance of the meeting that overlaps [start, end) is read and their sessions put together, so
+   * that a meeting restarted mid-way counts with both parts; an instance that started after the event's
+   * end, or ended before its start (a rehearsal), is left out. Zoom lists the instances with their start
+   * only, so each one starting before the event's end is read for its end. Sessions of the meeting's
+   * organisers (host, alternative hosts, interpreters) are marked as such.
+   */
+  @Override
+  public List<Participation> participants(String meetingId, Instant start, Instant end) {
+    return shared(meetingId + "@" + start + "/" + end, () -> {
+      ZoomMeeting meeting = zoom.meeting(meetingId);
+      List<ZoomClient.MeetingInstance> held = zoom.pastInstances(meetingId);
+      List<Participation> sessions = new ArrayList<>();
+      if (held.isEmpty()) {
+        // Zoom lists no instance (it keeps them for a limited time): the report of the meeting id, its latest
+        sessions.addAll(zoom.participantsReport(meetingId));
+      }
+      for (ZoomClient.MeetingInstance listed : held) {
+        if (listed.start() != null && !listed.start().isBefore(end)) {
+          continue;
+        }
+        ZoomClient.MeetingInstance instance = zoom.pastInstance(listed.uuid());
+        if (instance.end() != null && !instance.end().isAfter(start)) {
+          continue;
+        }
+        sessions.addAll(zoom.participantsReport(listed.uuid()));
+      }
+      Set<String> organisers = meeting.organisers();
+      return sessions.stream()
+          .map(p -> p.email() != null && organisers.contains(key(p.email()))
+              ? new Participation(p.registrantId(), p.email(), p.name(), p.seconds(), true)
+              : p)
+          .toList();
+    });
+  }
+
+  /**
+   * Every invitation collects attendance at the same moment, and the report is a Heavy call with a daily
+   * cap: one read per meeting (and window) is shared by every invitation asking within REPORT_REUSE. The
+   * lock per key makes concurrent askers wait for the one read instead of each making their own.
+   */
+  private List<Participation> shared(String key, java.util.function.Supplier<List<Participation>> read) {
+    synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+      Instant now = clock.instant();
+      Report cached = reports.get(key);
+      if (cached != null && !cached.fetchedAt().isAfter(now) && cached.fetchedAt().plus(REPORT_REUSE).isAfter(now)) {
+        return cached.sessions();
+      }
+      List<Participation> sessions = List.copyOf(read.get());
+      reports.put(key, new Report(now, sessions));
+      return sessions;
     }
-    List<Participation> sessions = List.copyOf(zoom.participantsReport(meetingId));
-    reports.put(meetingId, new Report(now, sessions));
-    return sessions;
   }
 
   static NewRegistrant newRegistrant(Registrant r) {

@@ -35,6 +35,7 @@ public class ZoomWebhookEvents {
   private final InvitationInstances invitations;
   private final Clock clock;
   private final Duration reportDelay;
+  private final ZoomMeetingMoved moved;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "zoom-webhook");
     t.setDaemon(true);
@@ -46,7 +47,9 @@ public class ZoomWebhookEvents {
       JdbcTemplate jdbc,
       InvitationInstances invitations,
       Clock clock,
-      ZoomProperties zoom) {
+      ZoomProperties zoom,
+      ZoomMeetingMoved moved) {
+    this.moved = moved;
     this.jdbc = jdbc;
     this.invitations = invitations;
     this.clock = clock;
@@ -90,6 +93,7 @@ public class ZoomWebhookEvents {
     switch (event) {
       case "meeting.participant_joined" -> participantJoined(meetingId, object.path("participant"));
       case "meeting.ended" -> meetingEnded(meetingId, object);
+      case "meeting.updated" -> moved.meetingUpdated(meetingId, object);
       case "meeting.registration_cancelled", "meeting.registration_denied" ->
           registrationCancelled(meetingId, object.path("registrant"));
       default -> log.debug("Zoom webhook event {} is not used", event);

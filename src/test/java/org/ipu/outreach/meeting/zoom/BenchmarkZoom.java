@@ -26,7 +26,10 @@ public final class BenchmarkZoom implements AutoCloseable {
     return zoom.baseUrl();
   }
 
-  /** A correctly set-up meeting without registrants, and an empty participants report (nobody attended). */
+  /**
+   * A correctly set-up meeting without registrants, and an empty participants report (nobody attended);
+   * Zoom lists no past instance, so the report of the meeting id is read.
+   */
   public void meeting(String meetingId) {
     zoom.resetAll();
     fake.reset();
@@ -40,6 +43,7 @@ public final class BenchmarkZoom implements AutoCloseable {
         .willReturn(aResponse().withTransformers(FakeZoomRegistrants.NAME)));
     zoom.stubFor(post(urlPathEqualTo("/v2/meetings/" + meetingId + "/batch_registrants"))
         .willReturn(aResponse().withTransformers(FakeZoomRegistrants.NAME)));
+    zoom.stubFor(get(urlPathEqualTo("/v2/past_meetings/" + meetingId + "/instances")).willReturn(okJson("{\"meetings\":[]}")));
     zoom.stubFor(get(urlPathEqualTo("/v2/report/meetings/" + meetingId + "/participants")).willReturn(okJson(
         "{\"page_size\":300,\"total_records\":0,\"next_page_token\":\"\",\"participants\":[]}")));
   }

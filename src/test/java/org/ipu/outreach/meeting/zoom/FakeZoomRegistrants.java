@@ -36,6 +36,11 @@ class FakeZoomRegistrants implements ResponseDefinitionTransformerV2 {
   final List<String> listRequests = new ArrayList<>();
   /** Batch call numbers (1-based) that fail with a server error before adding anyone. */
   final List<Integer> failingBatches = new ArrayList<>();
+  /**
+   * Addresses Zoom will not register, with its code and message ({email} replaced): a batch holding one
+   * of them is refused whole (HTTP 400) and adds nobody, and every address in it has spent an attempt.
+   */
+  final Map<String, String[]> refusals = new HashMap<>();
   private int batchCalls;
 
   synchronized void reset() {
@@ -44,7 +49,12 @@ class FakeZoomRegistrants implements ResponseDefinitionTransformerV2 {
     batchSizes.clear();
     listRequests.clear();
     failingBatches.clear();
+    refusals.clear();
     batchCalls = 0;
+  }
+
+  synchronized void refuse(String email, int code, String message) {
+    refusals.put(email.toLowerCase(Locale.ROOT), new String[] {String.valueOf(code), message});
   }
 
   synchronized void existing(String email, String status) {
@@ -110,6 +120,16 @@ class FakeZoomRegistrants implements ResponseDefinitionTransformerV2 {
           .withBody("{\"code\":300,\"message\":\"At most 30 registrants, with auto_approve\"}").build();
     }
     batchSizes.add(list.size());
+    for (JsonNode r : list) {
+      String[] refusal = refusals.get(r.path("email").asText().toLowerCase(Locale.ROOT));
+      if (refusal != null) {
+        list.forEach(each -> addsPerEmail.merge(each.path("email").asText().toLowerCase(Locale.ROOT), 1, Integer::sum));
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(400)
+            .withHeader("Content-Type", "application/json")
+            .withBody(json.createObjectNode().put("code", Integer.parseInt(refusal[0]))
+                .put("message", refusal[1].replace("{email}", r.path("email").asText())).toString()).build();
+      }
+    }
     ObjectNode answer = json.createObjectNode();
     ArrayNode added = answer.putArray("registrants");
     for (JsonNode r : list) {

@@ -123,6 +123,46 @@ class ZoomIntegrationTest extends OutreachTestBase {
   }
 
   @Test
+  void aZoomServerErrorAtCampaignStartIsRetriedBeforeInvitingAndThenAReadableIncident() {
+    zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + event.meetingId())).willReturn(aResponse().withStatus(503)
+        .withHeader("Content-Type", "application/json").withHeader("x-zm-trackingid", "v=2.0;clid=eu;rid=WEB_503")
+        .withBody("{\"code\":503,\"message\":\"Service temporarily unavailable\"}")));
+
+    // the start form is not refused with Zoom's raw error: the check is repeated before anyone is invited
+    ProcessInstance campaign = startCampaign(Map.of(org.ipu.outreach.campaign.CampaignProcess.Vars.INVITEE_SCOPE, "all"));
+    tasks.complete(task(campaign).getId(), Map.of(org.ipu.outreach.campaign.CampaignProcess.Vars.REVIEW_DECISION, "approve"));
+    assertThat(campaign).isWaitingAt(org.ipu.outreach.campaign.CampaignProcess.Elements.CHECK_MEETING);
+
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      var check = jobAt(campaign, org.ipu.outreach.campaign.CampaignProcess.Elements.CHECK_MEETING);
+      Assertions.assertThat(check.getRetries()).as("attempt %d", attempt).isEqualTo(attempt == 1 ? 3 : 4 - attempt);
+      Assertions.assertThatThrownBy(() -> management.executeJob(check.getId())).hasMessageContaining("HTTP 503");
+    }
+
+    var incident = runtime.createIncidentQuery().processInstanceId(campaign.getId()).singleResult();
+    Assertions.assertThat(incident.getActivityId()).isEqualTo(org.ipu.outreach.campaign.CampaignProcess.Elements.CHECK_MEETING);
+    Assertions.assertThat(incident.getIncidentMessage())
+        .startsWith("The meeting platform could not be asked whether meeting " + event.meetingId() + " of event " + event.code() + " is ready")
+        .contains("no invitation of campaign " + campaignId(campaign) + " has been sent")
+        .contains("Zoom answered HTTP 503, code 503 (Service temporarily unavailable)").contains("WEB_503")
+        .contains("retry it in Cockpit")
+        .doesNotContain("Exception");
+    Assertions.assertThat(invitationsOf(campaign)).isZero();
+
+    // Zoom is back: the operator retries the step, and the invitations go out
+    fakeZoom();
+    management.setJobRetries(jobAt(campaign, org.ipu.outreach.campaign.CampaignProcess.Elements.CHECK_MEETING).getId(), 1);
+    launchAll(campaign);
+    Assertions.assertThat(invitationsOf(campaign)).isEqualTo(5);
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(campaign.getId()).count()).isZero();
+  }
+
+  private long invitationsOf(ProcessInstance campaign) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(org.ipu.outreach.invitation.InvitationProcess.KEY)
+        .processInstanceBusinessKeyLike(campaignId(campaign) + ":%").count();
+  }
+
+  @Test
   void zoomReplacesTheSimulatorWhenAnAccountIsConfigured() {
     Assertions.assertThat(context.getBean(MeetingPlatform.class)).isInstanceOf(ZoomMeetingPlatform.class);
     Assertions.assertThat(context.getBeansOfType(SimulatedMeetingPlatform.class)).isEmpty();
@@ -145,16 +185,22 @@ class ZoomIntegrationTest extends OutreachTestBase {
     Assertions.assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient_to like ? and body_text like ?",
         Integer.class, "%" + ALICE + "%", "%" + alice.joinUrl() + "%")).isEqualTo(1);
 
-    zoom.stubFor(get(urlPathEqualTo("/v2/report/meetings/" + event.meetingId() + "/participants")).willReturn(okJson(
-        "{\"page_size\":300,\"total_records\":3,\"next_page_token\":\"\",\"participants\":["
+    zoom.stubFor(get(urlPathEqualTo("/v2/past_meetings/" + event.meetingId() + "/instances")).willReturn(okJson(
+        "{\"meetings\":[{\"uuid\":\"evt1\",\"start_time\":\"" + TestData.EVENT_START.toInstant() + "\"}]}")));
+    zoom.stubFor(get(urlPathEqualTo("/v2/past_meetings/evt1")).willReturn(okJson(
+        "{\"uuid\":\"evt1\",\"start_time\":\"" + TestData.EVENT_START.toInstant() + "\",\"end_time\":\""
+            + TestData.EVENT_END.toInstant() + "\"}")));
+    zoom.stubFor(get(urlPathEqualTo("/v2/report/meetings/evt1/participants")).willReturn(okJson(
+        "{\"page_size\":300,\"total_records\":4,\"next_page_token\":\"\",\"participants\":["
             + "{\"id\":\"a\",\"name\":\"Alice Example\",\"user_email\":\"\",\"registrant_id\":\"" + alice.registrantId() + "\",\"duration\":1200},"
             + "{\"id\":\"a\",\"name\":\"Alice Example\",\"user_email\":\"\",\"registrant_id\":\"" + alice.registrantId() + "\",\"duration\":1500},"
-            + "{\"id\":\"x\",\"name\":\"Host\",\"user_email\":\"host@ipu.example\",\"registrant_id\":\"\",\"duration\":5400}]}")));
+            + "{\"id\":\"x\",\"name\":\"Host\",\"user_email\":\"host@ipu.example\",\"registrant_id\":\"\",\"duration\":5400},"
+            + "{\"id\":\"\",\"name\":\"Bobby (iPhone)\",\"user_email\":\"\",\"registrant_id\":\"\",\"duration\":5100}]}")));
     toAttendance(un);
 
     Assertions.assertThat(representatives.find(alice.id()).orElseThrow().attendedMinutes()).isEqualTo(45);
     Assertions.assertThat(representatives.find(alice.id()).orElseThrow().attended()).isTrue();
-    // Bob is absent and the host is unmatched: staff are asked whether the host was Bob
+    // Bob is absent and someone joined from a phone: staff are asked whether that was Bob (the host is nobody to review)
     assertThat(un).isWaitingAt(Elements.REVIEW_UNMATCHED_ATTENDEES);
 
     // as Tasklist does it: the deployed form, its variables (serialised), a checklist submitted as JSON
@@ -163,7 +209,7 @@ class ZoomIntegrationTest extends OutreachTestBase {
     JsonNode form = new ObjectMapper().readTree(staffGet("/engine-rest/task/" + taskId + "/deployed-form").getBody());
     Assertions.assertThat(form.path("id").asText()).isEqualTo("review-unmatched-attendees");
     JsonNode variables = new ObjectMapper().readTree(staffGet("/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false").getBody());
-    Assertions.assertThat(variables.path("unmatchedAttendees").path("value").asText()).isEqualTo("Host <host@ipu.example>, 90 min");
+    Assertions.assertThat(variables.path("unmatchedAttendees").path("value").asText()).isEqualTo("Bobby (iPhone), 85 min");
     Assertions.assertThat(variables.path("absentRepresentatives").path("type").asText()).isEqualTo("Json");
     JsonNode options = variables.path("absentRepresentatives").path("value");
     Assertions.assertThat(options.isTextual() ? options.asText() : options.toString())
@@ -179,6 +225,76 @@ class ZoomIntegrationTest extends OutreachTestBase {
     Assertions.assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     Assertions.assertThat(representatives.find(bob.id()).orElseThrow().attended()).isTrue();
     assertThat(un).isWaitingAt(Elements.SEND_ATTENDANCE_LETTERS);
+  }
+
+  @Test
+  void onePersonZoomRefusesAmongFortyBecomesOneStaffTaskAndIsNotAddedAgain() {
+    ProcessInstance campaign = startCampaign(Map.of(org.ipu.outreach.campaign.CampaignProcess.Vars.INVITEE_SCOPE, "all"));
+    tasks.complete(task(campaign).getId(), Map.of(org.ipu.outreach.campaign.CampaignProcess.Vars.REVIEW_DECISION, "approve"));
+    launchAll(campaign);
+    List<String> codes = List.of("UN", "UG", "BF", "AR", "EALA");
+    for (String code : codes) {
+      ProcessInstance pi = invitation(campaign, code);
+      runJob(pi, Elements.SEND_INVITATION);
+      nominate(campaignId(campaign), code, java.util.stream.IntStream.rangeClosed(1, 8)
+          .mapToObj(i -> nominee("Person" + i + " " + code, "p" + i + "@" + code.toLowerCase() + ".parliament.example")).toList());
+      tasks.createTaskQuery().processInstanceId(pi.getId()).list()
+          .forEach(t -> tasks.complete(t.getId(), Map.of(Vars.CONFIRM_DECISION, "confirm")));
+      runJob(pi, Elements.REGISTER_REPRESENTATIVES);
+    }
+    String refused = "p3@ug.parliament.example";
+    fake.refuse(refused, 300, "Invalid field: {email} is not a valid email address.");
+
+    Assertions.assertThat(registrations.registerDue()).isEqualTo(new RegistrationBatcher.Round(4, 1, 0, 0));
+
+    List<Representative> all = codes.stream().flatMap(c -> representatives.findForInvitee(campaignId(campaign), c).stream()).toList();
+    Assertions.assertThat(all).hasSize(40);
+    Assertions.assertThat(all).filteredOn(r -> r.status() == RepresentativeStatus.REGISTERED).hasSize(39);
+    Representative person = all.stream().filter(r -> r.email().equals(refused)).findFirst().orElseThrow();
+    Assertions.assertThat(person.status()).isEqualTo(RepresentativeStatus.CONFIRMED);
+    ProcessInstance ug = invitation(campaign, "UG");
+    assertThat(ug).isWaitingAt(Elements.CORRECT_REFUSED_REPRESENTATIVE).hasPassed(Elements.REGISTRANT_REFUSED);
+    for (String code : List.of("UN", "BF", "AR", "EALA")) {
+      assertThat(invitation(campaign, code)).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    }
+    List<org.camunda.bpm.engine.task.Task> open = tasks.createTaskQuery()
+        .taskDefinitionKey(Elements.CORRECT_REFUSED_REPRESENTATIVE).list();
+    Assertions.assertThat(open).hasSize(1);
+    org.camunda.bpm.engine.task.Task fix = open.get(0);
+    Assertions.assertThat(fix.getName()).isEqualTo("Correct the refused representative: Parliament of Uganda");
+    Assertions.assertThat(tasks.getVariable(fix.getId(), "nomineeName")).isEqualTo("Person3 UG");
+    Assertions.assertThat(tasks.getVariable(fix.getId(), "nomineeEmail")).isEqualTo(refused);
+    Assertions.assertThat((String) tasks.getVariable(fix.getId(), Vars.REFUSAL_REASON))
+        .contains("code 300").contains("not a valid email address");
+    Assertions.assertThat(runtime.createIncidentQuery().count()).isZero();
+
+    // later rounds (a retry, the next interval) do not offer the refused person to Zoom again
+    for (int round = 1; round <= 3; round++) {
+      moveClockTo(Date.from(TestData.T0.plus(Duration.ofMinutes(10L * round))));
+      Assertions.assertThat(registrations.registerDue()).isEqualTo(new RegistrationBatcher.Round(0, 0, 0, 0));
+    }
+    Assertions.assertThat(fake.addsPerEmail.get(refused)).isEqualTo(1);
+
+    // a bad address is refused by the form and changes nothing
+    String fixId = fix.getId();
+    Assertions.assertThatThrownBy(() -> tasks.complete(fixId, Map.of(Vars.REFUSAL_DECISION, "retry", Vars.CORRECTED_EMAIL, "p3 at ug")))
+        .hasMessageContaining("'p3 at ug' is not a valid e-mail address");
+    assertThat(ug).isWaitingAt(Elements.CORRECT_REFUSED_REPRESENTATIVE);
+
+    // staff correct the address: registered with it, the others of Uganda untouched
+    String corrected = "person3@ug.parliament.example";
+    tasks.complete(fixId, Map.of(Vars.REFUSAL_DECISION, "retry", Vars.CORRECTED_EMAIL, corrected));
+    runJob(ug, Elements.REGISTER_REPRESENTATIVES);
+    Assertions.assertThat(registrations.registerDue()).isEqualTo(new RegistrationBatcher.Round(1, 0, 0, 0));
+
+    assertThat(ug).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    Representative after = representatives.find(person.id()).orElseThrow();
+    Assertions.assertThat(after.email()).isEqualTo(corrected);
+    Assertions.assertThat(after.status()).isEqualTo(RepresentativeStatus.REGISTERED);
+    Assertions.assertThat(fake.addsPerEmail.get(refused)).isEqualTo(1);
+    Assertions.assertThat(fake.addsPerEmail.get(corrected)).isEqualTo(1);
+    Assertions.assertThat(representatives.findForInvitee(campaignId(campaign), "UG"))
+        .allSatisfy(r -> Assertions.assertThat(r.status()).isEqualTo(RepresentativeStatus.REGISTERED));
   }
 
   private ResponseEntity<String> staffGet(String path) {
@@ -309,6 +425,60 @@ class ZoomIntegrationTest extends OutreachTestBase {
     Assertions.assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
     Assertions.assertThat(jobAt(un, Elements.EVENT_OVER).getDuedate()).as("attendance still after the event").isEqualTo(planned);
     assertThat(un).isWaitingAt(Elements.EVENT_OVER);
+  }
+
+  @Test
+  void aMeetingMovedInZoomAwayFromTheEventBecomesOneIncidentOnTheCampaignWithBothTimes() {
+    ProcessInstance un = registered(ALICE);
+    ProcessInstance campaign = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(org.ipu.outreach.campaign.CampaignProcess.KEY).processInstanceBusinessKey(campaignOf(un)).singleResult();
+    runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    Date joiningReminder = jobAt(un, Elements.JOINING_REMINDER_DUE).getDuedate();
+    Instant moved = TestData.EVENT_START.toInstant().plus(Duration.ofDays(1));
+
+    // the secretariat moves the meeting a day later in Zoom (Zoom sends only what changed)
+    Assertions.assertThat(meetingUpdated("{\"id\":" + event.meetingId() + ",\"start_time\":\"" + moved + "\"}", 1).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    webhookEvents.awaitIdle();
+
+    var incident = runtime.createIncidentQuery().processInstanceId(campaign.getId()).singleResult();
+    Assertions.assertThat(incident.getIncidentType()).isEqualTo(ZoomMeetingMoved.INCIDENT_TYPE);
+    Assertions.assertThat(incident.getIncidentMessage())
+        .contains("The Zoom meeting " + event.meetingId() + " was moved in Zoom and no longer matches event " + event.code())
+        .contains("now starts Thursday 2 April 2026, 15:00 CEST (2026-04-02T13:00:00Z) and lasts 90 minutes")
+        .contains("the event is Wednesday 1 April 2026, 15:00 CEST (2026-04-01T13:00:00Z) to Wednesday 1 April 2026, 16:30 CEST")
+        .contains("'Change an event'");
+    // nothing moved silently: the invitation keeps the event's times
+    Assertions.assertThat(jobAt(un, Elements.JOINING_REMINDER_DUE).getDuedate()).isEqualTo(joiningReminder);
+
+    // a second update away from the event: still one incident
+    meetingUpdated("{\"id\":" + event.meetingId() + ",\"duration\":60}", 2);
+    webhookEvents.awaitIdle();
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(campaign.getId()).count()).isEqualTo(1);
+
+    // moved back to the event's time: the incident resolves itself and nothing else changes
+    meetingUpdated("{\"id\":" + event.meetingId() + ",\"start_time\":\"" + TestData.EVENT_START.toInstant()
+        + "\",\"duration\":90}", 3);
+    webhookEvents.awaitIdle();
+    Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(campaign.getId()).count()).isZero();
+    Assertions.assertThat(jobAt(un, Elements.JOINING_REMINDER_DUE).getDuedate()).isEqualTo(joiningReminder);
+  }
+
+  @Test
+  void aMeetingUpdateThatStillMatchesTheEventChangesNothing() {
+    ProcessInstance un = registered(ALICE);
+    meetingUpdated("{\"id\":" + event.meetingId() + ",\"start_time\":\"" + TestData.EVENT_START.toInstant()
+        + "\",\"duration\":90,\"topic\":\"Panel (new title)\"}", 4);
+    webhookEvents.awaitIdle();
+    Assertions.assertThat(runtime.createIncidentQuery().count()).isZero();
+    assertThat(un).isWaitingAt(Elements.SEND_REGISTRATION_CONFIRMATIONS);
+  }
+
+  private ResponseEntity<String> meetingUpdated(String object, int n) {
+    long ts = now();
+    return webhook("{\"event\":\"meeting.updated\",\"event_ts\":" + (ts * 1000 + n) + ",\"payload\":{\"account_id\":\"acc-1\","
+        + "\"operator\":\"secretariat@ipu.example\",\"object\":" + object + ",\"old_object\":{\"id\":" + event.meetingId() + "}}}",
+        SECRET, ts);
   }
 
   // ---- CSV upload ------------------------------------------------------------------------------------------

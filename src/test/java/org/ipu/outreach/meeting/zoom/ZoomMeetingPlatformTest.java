@@ -38,6 +38,7 @@ import org.ipu.outreach.meeting.MeetingConfigurationException;
 import org.ipu.outreach.meeting.MeetingPlatform.Participation;
 import org.ipu.outreach.meeting.MeetingPlatform.Registrant;
 import org.ipu.outreach.meeting.MeetingPlatform.Registration;
+import org.ipu.outreach.meeting.MeetingPlatform.Registrations;
 import org.ipu.outreach.meeting.MeetingPlatformBusyException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,7 @@ class ZoomMeetingPlatformTest {
 
   static final String MEETING = "85746352411";
   static final String HOST = "host@ipu.example";
+  static final String ALT_HOSTS = "deputy@ipu.example;Second.Alt@ipu.example";
   static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
 
   final MutableClock clock = new MutableClock(NOW);
@@ -104,7 +106,7 @@ class ZoomMeetingPlatformTest {
     zoom.stubFor(get(urlPathEqualTo("/v2/meetings/" + MEETING)).willReturn(okJson(
         "{\"id\":" + MEETING + ",\"uuid\":\"iVxc1pDdQTGVQ7uB1u6gkg==\",\"host_email\":\"" + HOST + "\",\"topic\":\"Panel\","
             + "\"type\":" + type + ",\"start_time\":\"2026-04-01T13:00:00Z\",\"join_url\":\"https://zoom.example/j/" + MEETING + "\","
-            + "\"settings\":{\"approval_type\":" + approvalType + ",\"registration_type\":1,"
+            + "\"settings\":{\"approval_type\":" + approvalType + ",\"registration_type\":1,\"alternative_hosts\":\"" + ALT_HOSTS + "\","
             + "\"language_interpretation\":{\"enable\":true,\"interpreters\":[{\"email\":\"fr@ipu.example\",\"languages\":\"US,FR\"}]}}}")));
   }
 
@@ -187,21 +189,20 @@ class ZoomMeetingPlatformTest {
     wanted.add(new Registrant("Old Person", "OLD17@parliament.example"));
     wanted.add(new Registrant("The Host", HOST));
 
-    Map<String, Registration> result = platform.registerAll(MEETING, wanted);
+    Map<String, Registration> result = platform.registerAll(MEETING, wanted).registered();
 
     Assertions.assertThat(fake.listRequests)
         .containsExactly("approved:", "approved:page-from-300", "approved:page-from-600", "pending:");
     Assertions.assertThat(fake.batchSizes).containsExactly(30, 30, 30, 5);
-    Assertions.assertThat(result).hasSize(97);
+    Assertions.assertThat(result).hasSize(96);
     Assertions.assertThat(result.get("old17@parliament.example").registrantId()).isEqualTo("reg-17");
     Assertions.assertThat(result.get("new95@parliament.example").joinUrl()).startsWith("https://zoom.example/w/1?tk=new-");
-    Assertions.assertThat(result.get(HOST)).isEqualTo(new Registration(null, "https://zoom.example/j/" + MEETING));
     Assertions.assertThat(fake.addsPerEmail).doesNotContainKey(HOST).doesNotContainKey("old17@parliament.example");
     zoom.verify(postRequestedFor(urlPathEqualTo("/v2/meetings/" + MEETING + "/batch_registrants"))
         .withRequestBody(equalToJson("{\"auto_approve\":true,\"registrants_confirmation_email\":false}", true, true)));
 
     // the job runs again (a retry, an operator): the same people are found and nobody is added twice
-    Map<String, Registration> again = platform.registerAll(MEETING, wanted);
+    Map<String, Registration> again = platform.registerAll(MEETING, wanted).registered();
 
     Assertions.assertThat(fake.batchSizes).containsExactly(30, 30, 30, 5);
     Assertions.assertThat(fake.addsPerEmail.values()).allMatch(n -> n == 1);
@@ -217,7 +218,7 @@ class ZoomMeetingPlatformTest {
         .isInstanceOf(ZoomApiException.class).hasMessageContaining("HTTP 500");
     Assertions.assertThat(fake.batchSizes).containsExactly(30, 30);
 
-    Map<String, Registration> result = platform.registerAll(MEETING, wanted);
+    Map<String, Registration> result = platform.registerAll(MEETING, wanted).registered();
 
     Assertions.assertThat(fake.batchSizes).containsExactly(30, 30, 30, 5);
     Assertions.assertThat(fake.addsPerEmail).hasSize(95);
@@ -226,11 +227,64 @@ class ZoomMeetingPlatformTest {
   }
 
   @Test
+  void onePersonZoomRefusesAmongFortyLeavesTheOthersRegisteredAndIsTriedOnce() {
+    List<Registrant> wanted = people("p", 40);
+    fake.refuse("p17@parliament.example", 300, "Invalid field: {email} is not a valid email address.");
+
+    Registrations result = platform.registerAll(MEETING, wanted);
+
+    Assertions.assertThat(result.registered()).hasSize(39).doesNotContainKey("p17@parliament.example");
+    Assertions.assertThat(result.refused()).containsOnlyKeys("p17@parliament.example");
+    Assertions.assertThat(result.refused().get("p17@parliament.example"))
+        .contains("Zoom refused to register the address").contains("code 300").contains("not a valid email address");
+    // the refused batch, its 29 others again, then the last 10
+    Assertions.assertThat(fake.batchSizes).containsExactly(30, 29, 10);
+    Assertions.assertThat(fake.addsPerEmail.get("p17@parliament.example")).isEqualTo(1);
+    Assertions.assertThat(fake.addsPerEmail.values()).allMatch(n -> n <= 2);
+  }
+
+  @Test
+  void aRefusalThatNamesNobodyIsNarrowedDownByAddingEachOfTheBatchAlone() {
+    fake.refuse("p4@parliament.example", 3027, "Host and alternative hosts can not register.");
+
+    Registrations result = platform.registerAll(MEETING, people("p", 5));
+
+    Assertions.assertThat(result.registered()).hasSize(4);
+    Assertions.assertThat(result.refused().get("p4@parliament.example")).contains("code 3027");
+    Assertions.assertThat(fake.batchSizes).containsExactly(5, 1, 1, 1, 1, 1);
+    Assertions.assertThat(fake.addsPerEmail.values()).allMatch(n -> n == 2);
+  }
+
+  @Test
+  void theMeetingsHostAndAlternativeHostsAreRefusedWithoutAskingZoom() {
+    List<Registrant> wanted = List.of(new Registrant("The Host", HOST), new Registrant("Deputy Host", "DEPUTY@ipu.example"),
+        new Registrant("Second Alt", "second.alt@ipu.example"), new Registrant("Person One", "one@parliament.example"));
+
+    Registrations result = platform.registerAll(MEETING, wanted);
+
+    Assertions.assertThat(result.registered()).containsOnlyKeys("one@parliament.example");
+    Assertions.assertThat(result.refused().get(HOST)).contains("the Zoom meeting's host").contains("3027");
+    Assertions.assertThat(result.refused().get("deputy@ipu.example")).contains("alternative host");
+    Assertions.assertThat(result.refused()).containsKey("second.alt@ipu.example");
+    Assertions.assertThat(fake.batchSizes).containsExactly(1);
+    Assertions.assertThat(fake.addsPerEmail).containsOnlyKeys("one@parliament.example");
+  }
+
+  @Test
+  void aServerErrorIsNoRefusalOfAnyone() {
+    fake.failingBatches.add(1);
+    Assertions.assertThatThrownBy(() -> platform.registerAll(MEETING, people("p", 3)))
+        .isInstanceOf(ZoomApiException.class).hasMessageContaining("HTTP 500");
+    Assertions.assertThat(fake.batchSizes).isEmpty();
+  }
+
+  @Test
   void someoneWhoRegisteredThroughThePublicLinkIsApprovedNotAddedAgain() {
     fake.existing("self@parliament.example", "pending");
     zoom.stubFor(put(urlPathEqualTo("/v2/meetings/" + MEETING + "/registrants/status")).willReturn(aResponse().withStatus(204)));
 
-    Map<String, Registration> result = platform.registerAll(MEETING, List.of(new Registrant("Self Registered", "self@parliament.example")));
+    Map<String, Registration> result =
+        platform.registerAll(MEETING, List.of(new Registrant("Self Registered", "self@parliament.example"))).registered();
 
     Assertions.assertThat(result.get("self@parliament.example").registrantId()).isEqualTo("reg-1");
     Assertions.assertThat(fake.batchSizes).isEmpty();
@@ -404,6 +458,87 @@ class ZoomMeetingPlatformTest {
     clock.set(NOW.plus(Duration.ofMinutes(10)));
     platform.participants(MEETING);
     zoom.verify(6, getRequestedFor(urlPathEqualTo("/v2/report/meetings/" + MEETING + "/participants")));
+  }
+
+  static final Instant EVENT_START = Instant.parse("2026-04-01T13:00:00Z");
+  static final Instant EVENT_END = Instant.parse("2026-04-01T14:30:00Z");
+  /** The instance uuid as it appears in a request path: starting with '/', it is encoded twice. */
+  static final String RESTARTED_UUID = "/part2Uuid==";
+  static final String RESTARTED_PATH = "%252Fpart2Uuid%253D%253D";
+
+  /**
+   * The meeting was held four times: a rehearsal the day before, the event's first part, its restart after
+   * a crash, and a test call the day after. Alice attended both parts of the event and the rehearsal.
+   */
+  void fourInstances(int reportDelayMillis) {
+    zoom.stubFor(get(urlPathEqualTo("/v2/past_meetings/" + MEETING + "/instances")).willReturn(okJson(
+        "{\"meetings\":[{\"uuid\":\"rehearsalUuid==\",\"start_time\":\"2026-03-31T13:00:00Z\"},"
+            + "{\"uuid\":\"part1Uuid==\",\"start_time\":\"2026-04-01T12:55:00Z\"},"
+            + "{\"uuid\":\"" + RESTARTED_UUID + "\",\"start_time\":\"2026-04-01T13:40:00Z\"},"
+            + "{\"uuid\":\"afterUuid==\",\"start_time\":\"2026-04-02T09:00:00Z\"}]}")));
+    instance("rehearsalUuid%3D%3D", "2026-03-31T13:00:00Z", "2026-03-31T14:00:00Z");
+    instance("part1Uuid%3D%3D", "2026-04-01T12:55:00Z", "2026-04-01T13:35:00Z");
+    instance(RESTARTED_PATH, "2026-04-01T13:40:00Z", "2026-04-01T14:30:00Z");
+    instance("afterUuid%3D%3D", "2026-04-02T09:00:00Z", "2026-04-02T09:30:00Z");
+    report("rehearsalUuid%3D%3D", "{\"name\":\"Alice Example\",\"user_email\":\"alice@un.example\",\"registrant_id\":\"rid-a\",\"duration\":3600}", reportDelayMillis);
+    report("part1Uuid%3D%3D", "{\"name\":\"Alice Example\",\"user_email\":\"\",\"registrant_id\":\"rid-a\",\"duration\":1200},"
+        + "{\"name\":\"IPU Host\",\"user_email\":\"" + HOST.toUpperCase() + "\",\"registrant_id\":\"\",\"duration\":2400}", reportDelayMillis);
+    report(RESTARTED_PATH, "{\"name\":\"Alice Example\",\"user_email\":\"\",\"registrant_id\":\"rid-a\",\"duration\":1500},"
+        + "{\"name\":\"Deputy\",\"user_email\":\"deputy@ipu.example\",\"registrant_id\":\"\",\"duration\":3000},"
+        + "{\"name\":\"Interprète FR\",\"user_email\":\"fr@ipu.example\",\"registrant_id\":\"\",\"duration\":3000},"
+        + "{\"name\":\"Someone Else\",\"user_email\":\"\",\"registrant_id\":\"\",\"duration\":600}", reportDelayMillis);
+  }
+
+  void instance(String path, String start, String end) {
+    zoom.stubFor(get(urlPathEqualTo("/v2/past_meetings/" + path)).willReturn(okJson(
+        "{\"uuid\":\"x\",\"id\":" + MEETING + ",\"start_time\":\"" + start + "\",\"end_time\":\"" + end + "\"}")));
+  }
+
+  void report(String path, String rows, int delayMillis) {
+    zoom.stubFor(get(urlPathEqualTo("/v2/report/meetings/" + path + "/participants")).willReturn(okJson(
+        "{\"page_size\":300,\"next_page_token\":\"\",\"participants\":[" + rows + "]}").withFixedDelay(delayMillis)));
+  }
+
+  @Test
+  void aMeetingRestartedMidWayCountsBothPartsAndInstancesOutsideTheEventAreLeftOut() {
+    fourInstances(0);
+    List<AttendanceMatcher.Person> people = List.of(new AttendanceMatcher.Person(1, "rid-a", "alice@un.example", "Alice Example"));
+
+    AttendanceMatcher.Result result = AttendanceMatcher.match(platform.participants(MEETING, EVENT_START, EVENT_END), people);
+
+    // 20 + 25 minutes of the two parts; the rehearsal's hour does not count
+    Assertions.assertThat(result.minutes(1)).isEqualTo(45);
+    // the host, the alternative host and the interpreter run the meeting: only the stranger is for review
+    Assertions.assertThat(result.unmatched()).extracting(AttendanceMatcher.UnmatchedAttendee::name).containsExactly("Someone Else");
+    zoom.verify(0, getRequestedFor(urlPathEqualTo("/v2/report/meetings/rehearsalUuid%3D%3D/participants")));
+    zoom.verify(0, getRequestedFor(urlPathEqualTo("/v2/past_meetings/afterUuid%3D%3D")));
+    zoom.verify(1, getRequestedFor(urlPathEqualTo("/v2/report/meetings/" + RESTARTED_PATH + "/participants")));
+  }
+
+  @Test
+  void manyInvitationsAskingAtOnceShareOneReadOfTheReport() throws Exception {
+    fourInstances(300);
+    int askers = 12;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(askers);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<List<Participation>>> asks = new ArrayList<>();
+      for (int i = 0; i < askers; i++) {
+        asks.add(pool.submit(() -> {
+          go.await();
+          return platform.participants(MEETING, EVENT_START, EVENT_END);
+        }));
+      }
+      go.countDown();
+      for (var ask : asks) {
+        Assertions.assertThat(ask.get(30, java.util.concurrent.TimeUnit.SECONDS)).hasSize(6);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    zoom.verify(1, getRequestedFor(urlPathEqualTo("/v2/report/meetings/part1Uuid%3D%3D/participants")));
+    zoom.verify(1, getRequestedFor(urlPathEqualTo("/v2/report/meetings/" + RESTARTED_PATH + "/participants")));
+    zoom.verify(1, getRequestedFor(urlPathEqualTo("/v2/past_meetings/" + MEETING + "/instances")));
   }
 
   @Test
