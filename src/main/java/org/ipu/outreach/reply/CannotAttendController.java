@@ -44,66 +44,72 @@ class CannotAttendController {
   @GetMapping("/cannot-attend/{token}")
   String show(@PathVariable String token, @RequestParam(required = false) String lang,
       HttpServletRequest request, HttpServletResponse response, Model model) {
-    Optional<Representative> found = representative(token);
-    if (found.isEmpty()) {
-      response.setStatus(HttpStatus.NOT_FOUND.value());
-      return "reply/not-found";
+    Opened opened = open(token, lang, request, response, model);
+    if (opened == null) {
+      return notFound(response);
     }
-    Representative r = found.get();
-    ReplyService.Situation s = describe(r, token, lang, request, response, model);
-    model.addAttribute("withdrawable", withdrawable(r, s));
-    model.addAttribute("withdrawn", false);
-    model.addAttribute("csrf", forms.issue(purpose(token)));
-    return "reply/cannot-attend";
+    return confirmation(opened, token, false, model);
   }
 
   @PostMapping("/cannot-attend/{token}")
   String withdraw(@PathVariable String token, @RequestParam(required = false) String lang,
       @RequestParam(name = CSRF, required = false) String csrf,
       HttpServletRequest request, HttpServletResponse response, Model model) {
-    Optional<Representative> found = representative(token);
-    if (found.isEmpty()) {
-      response.setStatus(HttpStatus.NOT_FOUND.value());
-      return "reply/not-found";
+    Opened opened = open(token, lang, request, response, model);
+    if (opened == null) {
+      return notFound(response);
     }
-    Representative r = found.get();
-    ReplyService.Situation s = describe(r, token, lang, request, response, model);
     if (!forms.valid(purpose(token), csrf)) {
       response.setStatus(HttpStatus.FORBIDDEN.value());
-      model.addAttribute("withdrawable", withdrawable(r, s));
-      model.addAttribute("withdrawn", false);
-      model.addAttribute("csrf", forms.issue(purpose(token)));
-      model.addAttribute("expired", true);
-      return "reply/cannot-attend";
+      return confirmation(opened, token, true, model);
     }
-    boolean withdrawn = withdrawable(r, s);
+    boolean withdrawn = opened.withdrawable();
     if (withdrawn) {
-      s.instance().representativeCannotAttend(r.id());
+      opened.situation().instance().representativeCannotAttend(opened.representative().id());
     }
     model.addAttribute("withdrawable", false);
     model.addAttribute("withdrawn", withdrawn);
     return "reply/cannot-attend";
   }
 
-  private Optional<Representative> representative(String token) {
-    return links.representativeId(token).flatMap(representatives::find);
+  /** The representative a link is for and where their invitation stands; null for an unknown link. */
+  private record Opened(Representative representative, ReplyService.Situation situation) {
+
+    /** Registered, before the event's end, with the invitation still running. */
+    boolean withdrawable() {
+      ReplyService.Stage stage = situation.stage();
+      return representative.status() == RepresentativeStatus.REGISTERED
+          && (stage == ReplyService.Stage.REGISTERED || stage == ReplyService.Stage.SUBSTITUTES_UNDER_REVIEW);
+    }
   }
 
-  private ReplyService.Situation describe(Representative r, String token, String lang,
-      HttpServletRequest request, HttpServletResponse response, Model model) {
+  private Opened open(String token, String lang, HttpServletRequest request, HttpServletResponse response,
+      Model model) {
+    Optional<Representative> found = links.representativeId(token).flatMap(representatives::find);
+    if (found.isEmpty()) {
+      return null;
+    }
+    Representative r = found.get();
     ReplyService.Situation s = replies.situation(r.campaignId(), r.inviteeCode());
     Language language = ReplyPages.language(lang, r.interpretationLanguage());
     pages.prepare(request, response, language);
     pages.describe(model, s, language, "/cannot-attend/" + token);
     model.addAttribute("representativeName", r.fullName());
     model.addAttribute("action", "/cannot-attend/" + token + "?lang=" + language.code());
-    return s;
+    return new Opened(r, s);
   }
 
-  /** Registered, before the event's end, with the invitation still running. */
-  private static boolean withdrawable(Representative r, ReplyService.Situation s) {
-    return r.status() == RepresentativeStatus.REGISTERED
-        && (s.stage() == ReplyService.Stage.REGISTERED || s.stage() == ReplyService.Stage.SUBSTITUTES_UNDER_REVIEW);
+  private String confirmation(Opened opened, String token, boolean expired, Model model) {
+    model.addAttribute("withdrawable", opened.withdrawable());
+    model.addAttribute("withdrawn", false);
+    model.addAttribute("expired", expired);
+    model.addAttribute("csrf", forms.issue(purpose(token)));
+    return "reply/cannot-attend";
+  }
+
+  private static String notFound(HttpServletResponse response) {
+    response.setStatus(HttpStatus.NOT_FOUND.value());
+    return "reply/not-found";
   }
 
   /** The page's form token is bound to this link (by its representative), never reusable for another. */
