@@ -36,7 +36,7 @@ public class SubstitutionSteps {
   }
 
   /**
-   * "Cancel the replaced registrations and ask for the substitutes'": each replaced representative's
+   * "Cancel the replaced registrations and register the substitutes": each replaced representative's
    * registration is cancelled on the platform (a failure fails the job, which is retried; cancelling
    * twice is harmless) and they are told; the new ones are confirmed and their registration is asked for.
    */
