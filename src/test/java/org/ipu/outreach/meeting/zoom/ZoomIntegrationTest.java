@@ -327,6 +327,34 @@ class ZoomIntegrationTest extends OutreachTestBase {
     Assertions.assertThat(representatives.find(bob.id()).orElseThrow().status()).isEqualTo(RepresentativeStatus.WITHDRAWN);
   }
 
+  @Test
+  void aSubstituteReplacesTheRegisteredRepresentativeOnZoom() {
+    ProcessInstance un = registered(ALICE);
+    runJob(un, Elements.SEND_REGISTRATION_CONFIRMATIONS);
+    Representative alice = representatives.findForInvitee(campaignOf(un), "UN").get(0);
+    zoom.stubFor(put(urlPathEqualTo("/v2/meetings/" + event.meetingId() + "/registrants/status")).willReturn(aResponse().withStatus(204)));
+
+    nominate(campaignOf(un), "UN", List.of(nominee("Bob Example", BOB)));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(un.getId())
+        .taskDefinitionKey(Elements.CONFIRM_SUBSTITUTES).singleResult().getId(),
+        Map.of(Vars.SUBSTITUTION_DECISION, "substitute"));
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute(jobAt(un, Elements.SUBSTITUTE_REPRESENTATIVES));
+    Assertions.assertThat(registrations.registerDue().registered()).isEqualTo(1);
+
+    zoom.verify(putRequestedFor(urlPathEqualTo("/v2/meetings/" + event.meetingId() + "/registrants/status"))
+        .withRequestBody(equalToJson("{\"action\":\"cancel\",\"registrants\":[{\"id\":\"" + alice.registrantId()
+            + "\",\"email\":\"" + ALICE + "\"}]}")));
+    zoom.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+            urlPathEqualTo("/v2/meetings/" + event.meetingId() + "/batch_registrants"))
+        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(BOB)));
+    Assertions.assertThat(representatives.findForInvitee(campaignOf(un), "UN"))
+        .extracting(Representative::email, Representative::status)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(ALICE, RepresentativeStatus.WITHDRAWN),
+            org.assertj.core.groups.Tuple.tuple(BOB, RepresentativeStatus.REGISTERED));
+    assertThat(un).isWaitingAt(Elements.SEND_SUBSTITUTES_CONFIRMATIONS);
+  }
+
   // ---- webhooks ----------------------------------------------------------------------------------------
 
   @Test
