@@ -52,8 +52,9 @@ public class CampaignChangeService {
   @Transactional
   public int extendDeadline(String campaignId, LocalDateTime requested, Instant now) {
     List<String> problems = new ArrayList<>();
-    Campaign campaign = running(campaignId, now, problems);
-    OutreachEvent event = events.find(campaign.eventCode()).orElseThrow();
+    Running running = running(campaignId, now, problems);
+    Campaign campaign = running.campaign();
+    OutreachEvent event = running.event();
     ZoneId zone = event.start().getZone();
     ZonedDateTime deadline = null;
     if (requested == null) {
@@ -92,10 +93,11 @@ public class CampaignChangeService {
   @Transactional
   public List<String> addInvitees(String campaignId, List<String> codes, Instant now) {
     List<String> problems = new ArrayList<>();
-    Campaign campaign = running(campaignId, now, problems);
+    Running running = running(campaignId, now, problems);
+    Campaign campaign = running.campaign();
     if (!campaign.replyDeadline().isAfter(now)) {
-      OutreachEvent event = events.find(campaign.eventCode()).orElseThrow();
-      problems.add("The reply deadline (" + WHEN.format(campaign.replyDeadline().atZone(event.start().getZone()))
+      problems.add("The reply deadline ("
+          + WHEN.format(campaign.replyDeadline().atZone(running.event().start().getZone()))
           + ") has passed: extend it first, so that a late invitee has time to reply.");
     }
     Set<String> wanted = new LinkedHashSet<>(codes);
@@ -122,8 +124,10 @@ public class CampaignChangeService {
     return added;
   }
 
-  /** The campaign, if it is running with every invitation started and its event still ahead. */
-  private Campaign running(String campaignId, Instant now, List<String> problems) {
+  private record Running(Campaign campaign, OutreachEvent event) {}
+
+  /** The campaign and its event, if it is running with every invitation started and its event still ahead. */
+  private Running running(String campaignId, Instant now, List<String> problems) {
     String id = campaignId == null ? "" : campaignId.trim();
     Campaign campaign =
         campaigns.find(id).orElseThrow(() -> new InvalidInputException("There is no campaign '" + id + "'."));
@@ -139,6 +143,6 @@ public class CampaignChangeService {
     if (event.hasStartedAt(now)) {
       problems.add("The event started on " + WHEN.format(event.start()) + "; its campaign is not changed any more.");
     }
-    return campaign;
+    return new Running(campaign, event);
   }
 }

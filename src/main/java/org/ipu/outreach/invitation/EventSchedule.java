@@ -53,7 +53,8 @@ public class EventSchedule {
           Elements.EVENT_STARTED_DURING_CONFIRMATION, Elements.EVENT_STARTED_BEFORE_REGISTRATION,
           Elements.EVENT_STARTED_DURING_MEETING_FIX);
 
-  private static void move(ManagementService management, DelegateExecution execution, String timerId, Date due) {
+  /** Moves the timer waiting at {@code timerId}, if there is one, to {@code due}. */
+  static void move(ManagementService management, DelegateExecution execution, String timerId, Date due) {
     Job timer =
         management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(timerId).singleResult();
     if (timer != null) {

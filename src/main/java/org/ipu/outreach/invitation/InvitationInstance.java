@@ -30,8 +30,9 @@ public final class InvitationInstance {
   private final String businessKey;
   private final RuntimeService runtime;
   private final ManagementService management;
-  /** The messages it waits for, read once: an instance object lives for one request or step. */
+  /** The messages it waits for and where it is, read once: an instance object lives for one request or step. */
   private Set<String> awaitedMessages;
+  private List<String> activeActivities;
 
   InvitationInstance(String id, String businessKey, RuntimeService runtime, ManagementService management) {
     this.id = id;
@@ -67,7 +68,7 @@ public final class InvitationInstance {
 
   /** Waiting for its representatives' registration: asked for, waiting for the platform, or staff fixing the meeting. */
   public boolean registrationPending() {
-    List<String> active = runtime.getActiveActivityIds(id);
+    List<String> active = activeActivities();
     return active.contains(Elements.REGISTER_REPRESENTATIVES) || active.contains(Elements.WAIT_FOR_REGISTRATION)
         || active.contains(Elements.FIX_MEETING_SETTINGS) || active.contains(Elements.CORRECT_REFUSED_REPRESENTATIVE);
   }
@@ -77,7 +78,7 @@ public final class InvitationInstance {
    * registration"); a further reply meanwhile goes to staff, not into a second substitution.
    */
   public boolean substituting() {
-    List<String> active = runtime.getActiveActivityIds(id);
+    List<String> active = activeActivities();
     return active.contains(Elements.CONFIRM_SUBSTITUTES) || active.contains(Elements.SUBSTITUTE_REPRESENTATIVES)
         || active.contains(Elements.WAIT_FOR_SUBSTITUTES_REGISTRATION);
   }
@@ -89,6 +90,7 @@ public final class InvitationInstance {
   public void replied(String nomineeIds, String declineReason) {
     String message = confirmingNominees() ? Messages.NOMINATION_CHANGED : Messages.PARLIAMENT_REPLIED;
     awaitedMessages = null;
+    activeActivities = null;
     MessageCorrelationBuilder reply =
         runtime
             .createMessageCorrelation(message)
@@ -198,6 +200,13 @@ public final class InvitationInstance {
     runtime.createIncidentQuery().processInstanceId(id).incidentType(type).configuration(businessKey).list().stream()
         .map(Incident::getId)
         .forEach(runtime::resolveIncident);
+  }
+
+  private List<String> activeActivities() {
+    if (activeActivities == null) {
+      activeActivities = runtime.getActiveActivityIds(id);
+    }
+    return activeActivities;
   }
 
   private boolean waitsFor(String messageName) {

@@ -240,9 +240,7 @@ public class LetterSteps {
   }
 
   private List<Representative> registered(InvitationFacts f) {
-    return representatives.findForInvitee(f.campaign().id(), f.invitee().code()).stream()
-        .filter(r -> r.status() == RepresentativeStatus.REGISTERED)
-        .toList();
+    return representatives.findRegisteredForInvitee(f.campaign().id(), f.invitee().code());
   }
 
   private static Recipients parliament(Invitee i) {

@@ -8,7 +8,6 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.ipu.outreach.campaign.Campaign;
 import org.ipu.outreach.campaign.CampaignRepository;
 import org.ipu.outreach.event.EventRepository;
@@ -77,16 +76,8 @@ public class ReplyWait {
       Instant reminder = ReplySchedule.deadlineReminderAt(ClockUtil.getCurrentTime().toInstant(), deadline, timings);
       execution.setVariable(Vars.DEADLINE_REMINDER_AT, Date.from(reminder));
       ManagementService management = execution.getProcessEngineServices().getManagementService();
-      move(management, execution, Elements.REPLY_DEADLINE_REACHED, deadline);
-      move(management, execution, Elements.DEADLINE_REMINDER_DUE, reminder);
-    }
-  }
-
-  private static void move(ManagementService management, DelegateExecution execution, String timerId, Instant due) {
-    Job timer =
-        management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(timerId).singleResult();
-    if (timer != null) {
-      management.setJobDuedate(timer.getId(), Date.from(due));
+      EventSchedule.move(management, execution, Elements.REPLY_DEADLINE_REACHED, Date.from(deadline));
+      EventSchedule.move(management, execution, Elements.DEADLINE_REMINDER_DUE, Date.from(reminder));
     }
   }
 }

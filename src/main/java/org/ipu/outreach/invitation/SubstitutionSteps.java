@@ -42,7 +42,8 @@ public class SubstitutionSteps {
    */
   public void apply(DelegateExecution execution) {
     InvitationFacts f = facts.load(execution);
-    Substitution plan = Substitution.of(registered(f), substitutes(execution));
+    Substitution plan =
+        Substitution.of(representatives.findRegisteredForInvitee(f.campaign().id(), f.invitee().code()), substitutes(execution));
     for (Representative r : plan.replaced()) {
       registration.cancel(r, f.event().meetingId());
       representatives.setStatus(r.id(), RepresentativeStatus.WITHDRAWN);
@@ -85,12 +86,6 @@ public class SubstitutionSteps {
   private List<Representative> substitutes(DelegateExecution execution) {
     return representatives.findAll(nominees.ids((String) execution.getVariable(Vars.SUBSTITUTE_IDS))).stream()
         .filter(r -> r.status() == RepresentativeStatus.NOMINATED)
-        .toList();
-  }
-
-  private List<Representative> registered(InvitationFacts f) {
-    return representatives.findForInvitee(f.campaign().id(), f.invitee().code()).stream()
-        .filter(r -> r.status() == RepresentativeStatus.REGISTERED)
         .toList();
   }
 }

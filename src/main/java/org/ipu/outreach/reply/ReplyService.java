@@ -187,10 +187,7 @@ public class ReplyService {
     try {
       if (situation.stage() == Stage.REGISTERED && !reply.declined()) {
         // new nominees once registered are substitutes: staff confirm them, then they replace the registered
-        List<Long> ids = new ArrayList<>();
-        for (Representative.Nomination n : reply.nominees()) {
-          ids.add(representatives.insert(campaignId, inviteeCode, n, now));
-        }
+        List<Long> ids = insertNominees(campaignId, inviteeCode, reply, now);
         instance.substitutesNamed(Nominees.join(ids), reply.summary(), registeredNow(situation));
         log.record(campaignId, inviteeCode, reply, channel, author, now);
         confirmToParliament(situation, instance, reply);
@@ -206,10 +203,7 @@ public class ReplyService {
           representatives.setStatus(earlier.id(), RepresentativeStatus.WITHDRAWN);
         }
       }
-      List<Long> ids = new ArrayList<>();
-      for (Representative.Nomination n : reply.nominees()) {
-        ids.add(representatives.insert(campaignId, inviteeCode, n, now));
-      }
+      List<Long> ids = insertNominees(campaignId, inviteeCode, reply, now);
       instance.replied(reply.declined() ? null : Nominees.join(ids), reply.declineReason());
       log.record(campaignId, inviteeCode, reply, channel, author, now);
       confirmToParliament(situation, instance, reply);
@@ -218,6 +212,14 @@ public class ReplyService {
       // the invitation moved on between reading its situation and correlating (e.g. staff confirmed)
       throw new ReplyClosedException(Stage.ENDED.name());
     }
+  }
+
+  private List<Long> insertNominees(String campaignId, String inviteeCode, Reply reply, Instant now) {
+    List<Long> ids = new ArrayList<>();
+    for (Representative.Nomination n : reply.nominees()) {
+      ids.add(representatives.insert(campaignId, inviteeCode, n, now));
+    }
+    return ids;
   }
 
   private static String registeredNow(Situation situation) {

@@ -63,6 +63,13 @@ public class RepresentativeRepository {
         inviteeCode);
   }
 
+  /** The registered representatives of one invitee in one campaign. */
+  public List<Representative> findRegisteredForInvitee(String campaignId, String inviteeCode) {
+    return findForInvitee(campaignId, inviteeCode).stream()
+        .filter(r -> r.status() == RepresentativeStatus.REGISTERED)
+        .toList();
+  }
+
   /** Every registered representative of a campaign: attendance is matched against all of them. */
   public List<Representative> findRegisteredInCampaign(String campaignId) {
     return jdbc.query(
